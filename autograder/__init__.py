@@ -1,0 +1,1 @@
+"""Sandboxed, pytest-driven autograder for math-for-ML notebooks."""

@@ -1,0 +1,73 @@
+"""Known mistakes: small wrong implementations of an exercise, each with a hint that teaches.
+
+A course writes them in `course/hidden/<assignment>/mistakes.py`::
+
+    from autograder.mistakes import mistake
+
+    @mistake("entropy", hint="Entropy uses the natural log; np.log2 gives bits, not nats.")
+    def log_base_2(p):
+        return -np.sum(p * np.log2(p))
+
+They are trusted code: they run in the grader, never in a worker. They serve twice:
+`mathgrade verify` substitutes each into the solution notebook to prove the hidden suite
+catches it, and after a failed test the grader runs them on the failing inputs to name
+the misconception when one reproduces the student's outputs.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import inspect
+import sys
+import textwrap
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Mistake:
+    """One known wrong way to write `exercise`."""
+
+    exercise: str
+    name: str
+    hint: str
+    function: Callable
+
+    def source_as(self, name: str | None = None) -> str:
+        """The mistake's source with its `def` renamed to the exercise (for substitution)."""
+        source = textwrap.dedent(inspect.getsource(self.function))
+        lines = [line for line in source.splitlines() if not line.lstrip().startswith("@")]
+        source = "\n".join(lines)
+        target = name or self.exercise
+        return source.replace(f"def {self.name}(", f"def {target}(", 1)
+
+
+def mistake(exercise: str, *, hint: str) -> Callable[[Callable], Callable]:
+    """Declare the decorated function a known mistake for `exercise`."""
+
+    def register(function: Callable) -> Callable:
+        function.__mathgrade_mistake__ = Mistake(exercise, function.__name__, hint, function)
+        return function
+
+    return register
+
+
+def load_mistakes(path: Path) -> dict[str, list[Mistake]]:
+    """Import a mistakes module and return its mistakes grouped by exercise, in file order."""
+    if not path.exists():
+        return {}
+    module_name = f"mathgrade_mistakes_{abs(hash(path.resolve()))}"
+    spec = importlib.util.spec_from_file_location(module_name, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[module_name] = module
+    spec.loader.exec_module(module)
+    found: dict[str, list[Mistake]] = {}
+    for value in vars(module).values():
+        known = getattr(value, "__mathgrade_mistake__", None)
+        if isinstance(known, Mistake):
+            found.setdefault(known.exercise, []).append(known)
+    for group in found.values():
+        group.sort(key=lambda m: m.function.__code__.co_firstlineno)
+    return found

@@ -84,7 +84,8 @@ def grade_prepared(
             "-p", "no:cacheprovider", "-p", "no:terminal", "-p", "no:logging"]
     code = pytest.main(args, plugins=[plugin])
     missing = [p.submission.submission for p in prepared if p.submission.submission not in results]
-    if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED) or missing:
+    fine = (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED, pytest.ExitCode.NO_TESTS_COLLECTED)
+    if code not in fine or missing:
         raise RuntimeError(
             f"the hidden suite of {assignment!r} did not run (pytest exit code {int(code)}); "
             f"run `pytest {hidden}` to see why"

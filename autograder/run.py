@@ -167,6 +167,7 @@ class SubmissionRun:
             reply = self._worker.request(envelope, deadline=self._call_deadline())
         except WorkerTimeout:
             self.report.timed_out = True
+            self._check_wall()
             message = (f"{label} did not return within {self._limits.call_seconds:g} s "
                        "(an infinite loop?)")
             self._hung[name] = message

@@ -14,6 +14,7 @@ from __future__ import annotations
 import ctypes
 import os
 import resource
+import sys
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -25,6 +26,8 @@ CLONE_NEWNET = 0x40000000
 MS_RDONLY = 1
 MS_NOSUID = 2
 MS_NODEV = 4
+MS_REMOUNT = 32
+MS_BIND = 4096
 MS_REC = 16384
 MS_PRIVATE = 1 << 18
 PR_SET_PDEATHSIG = 1
@@ -50,9 +53,19 @@ class Limits:
         """The JSON-able instruction the fork server hands to a new worker."""
         data = asdict(self)
         data["hidden_paths"] = [str(Path(p).resolve()) for p in self.hidden_paths]
+        data["runtime_paths"] = runtime_paths()
         if self.uid is not None:
             data["uid"] = self.uid + slot
         return data
+
+
+def runtime_paths() -> list[str]:
+    """Folders the worker must be able to read: Python, its packages, this package."""
+    import autograder
+
+    paths = {sys.base_prefix, sys.prefix, os.path.dirname(os.path.dirname(autograder.__file__))}
+    paths.update(p for p in sys.path if p and os.path.isdir(p))
+    return sorted(str(Path(p).resolve()) for p in paths)
 
 
 @dataclass
@@ -97,7 +110,43 @@ def _enter_namespaces(iso: Isolation) -> None:
     _check(_libc.mount(b"none", b"/", None, MS_REC | MS_PRIVATE, None), "make mounts private")
 
 
+def _closed_ancestor(path: Path) -> Path | None:
+    """The topmost folder above `path` that other users may not traverse (e.g. /root)."""
+    for folder in reversed(path.parents):
+        if folder != Path("/") and not os.stat(folder).st_mode & 0o001:
+            return folder
+    return None
+
+
+def _expose_runtime(needed: list[str]) -> None:
+    """Keep Python importable after the uid drop when it lives in a closed folder.
+
+    A Python installed under /root (pyenv) is unreadable to the worker's uid, so lazy
+    imports (`encodings.idna`, `scipy.stats`) would fail. In the worker's mount namespace,
+    the closed folder is covered by an empty tmpfs and only the needed folders are
+    bind-mounted back, read-only; the rest of it (keys, other projects) stays out of reach.
+    """
+    by_ancestor: dict[Path, list[Path]] = {}
+    for entry in needed:
+        path = Path(entry)
+        if path.is_dir() and (top := _closed_ancestor(path)) is not None:
+            by_ancestor.setdefault(top, []).append(path)
+    for top, paths in by_ancestor.items():
+        handles = {path: os.open(path, os.O_PATH | os.O_DIRECTORY) for path in paths}
+        _mount_tmpfs(str(top), "size=64k,mode=755")
+        for path, fd in handles.items():
+            path.mkdir(parents=True, exist_ok=True)
+            source = f"/proc/self/fd/{fd}".encode()
+            _check(_libc.mount(source, str(path).encode(), None, MS_BIND | MS_REC, None),
+                   f"bind {path}")
+            _check(_libc.mount(None, str(path).encode(), None,
+                               MS_BIND | MS_REMOUNT | MS_RDONLY, None), f"read-only {path}")
+            os.close(fd)
+
+
 def _private_filesystem(spec: dict, iso: Isolation) -> None:
+    if os.getuid() == 0 and spec.get("uid") is not None:
+        _expose_runtime(spec.get("runtime_paths", []))
     for path in spec["hidden_paths"]:
         if os.path.isdir(path):
             _mount_tmpfs(path, "size=4k,nr_inodes=2,mode=000", MS_RDONLY | MS_NOSUID | MS_NODEV)

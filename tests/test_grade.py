@@ -1,0 +1,91 @@
+"""grade(): the toy course graded end to end through real workers."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from autograder.collect import UsageError
+from autograder.grade import grade
+from autograder.sandbox import Limits
+
+FAST = Limits(call_seconds=1.0, wall_seconds=20.0)
+
+
+def by_student(results):
+    return {r.student: r for r in results}
+
+
+def test_scores_feedback_and_misconception(toy_course, toy_notebook, tmp_path):
+    toy_notebook("good", double="def double(x):\n    return x + x\n",
+                 square="def square(x):\n    return x * x\n")
+    toy_notebook("adds", double="def double(x):\n    return x + 2\n")
+    toy_notebook("odd", double="def double(x):\n    return 2 * x + (x > 50)\n")
+    results = by_student(grade("toy", [tmp_path], course=toy_course, limits=FAST))
+
+    good = results["good"]
+    assert (good.status, good.score, good.max_score) == ("ok", 5.0, 5.0)
+    assert good.exercises["double"].feedback == []
+
+    adds = results["adds"].exercises["double"]
+    assert (adds.score, adds.max_score) == (1.0, 4.0)  # only "input unchanged" passes
+    assert adds.misconception == "adds_two"
+    assert adds.hint.startswith("Doubling multiplies by 2")
+    assert "expected [2., -4., 7.], got [3. , 0. , 5.5]" in adds.feedback[0]
+
+    odd = results["odd"].exercises["double"]
+    assert odd.score == 3.0  # the property test finds x > 50
+    assert odd.misconception is None  # no known mistake reproduces it
+    assert odd.feedback[0].startswith("For x = [51.]: expected [102.], got [103.]")  # shrunk
+
+
+def test_missing_function_and_cell_error(toy_course, toy_notebook, tmp_path):
+    toy_notebook("nodouble", double="def doubel(x):\n    return 2 * x\n",
+                 extra=("1 / 0",))
+    (result,) = grade("toy", [tmp_path], course=toy_course, limits=FAST)
+    assert result.exercises["double"].score == 0
+    assert result.exercises["double"].feedback == ["`double` is not defined in your notebook"]
+    assert result.exercises["square"].score == 1
+    assert result.status == "error"
+    assert result.error == "cell 4 raised ZeroDivisionError: division by zero (line 1)"
+
+
+def test_malformed_notebook_is_an_error_result(toy_course, tmp_path):
+    (tmp_path / "broken.ipynb").write_text("{not json")
+    (result,) = grade("toy", [tmp_path], course=toy_course, limits=FAST)
+    assert result.status == "error"
+    assert result.error.startswith("not a notebook: invalid JSON")
+    assert (result.score, result.max_score) == (0, 5)
+
+
+def test_hang_costs_only_that_exercise(toy_course, toy_notebook, tmp_path):
+    toy_notebook("hang", double="def double(x):\n    while True:\n        pass\n")
+    (result,) = grade("toy", [tmp_path], course=toy_course, limits=FAST)
+    assert result.status == "timeout"
+    assert result.exercises["double"].score == 0
+    assert result.exercises["square"].score == 1
+    assert "did not return within 1 s" in result.exercises["double"].feedback[0]
+
+
+def test_regrade_gives_identical_json(toy_course, toy_notebook, tmp_path):
+    toy_notebook("a", double="def double(x):\n    return x + 2\n")
+    toy_notebook("b", double="def double(x):\n    return 2 * x + (x > 50)\n")
+    first = [r.to_dict() for r in grade("toy", [tmp_path], course=toy_course, limits=FAST)]
+    second = [r.to_dict() for r in grade("toy", [tmp_path], course=toy_course, limits=FAST)]
+    assert json.dumps(first) == json.dumps(second)
+
+
+def test_pool_of_workers_gives_the_same_results(toy_course, toy_notebook, tmp_path):
+    for i in range(5):
+        toy_notebook(f"s{i}", double=f"def double(x):\n    return x * {i}\n")
+    one = [r.to_dict() for r in grade("toy", [tmp_path], course=toy_course, limits=FAST)]
+    two = [r.to_dict() for r in grade("toy", [tmp_path], course=toy_course, limits=FAST,
+                                      workers=2)]
+    assert one == two
+    assert [r["exercises"]["double"]["score"] for r in one] == [1.0, 1.0, 4.0, 1.0, 1.0]
+
+
+def test_unknown_assignment_is_a_usage_error(toy_course, tmp_path):
+    with pytest.raises(UsageError, match="unknown assignment 'nope'; this course has: toy"):
+        grade("nope", [tmp_path], course=toy_course)

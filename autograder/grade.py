@@ -9,8 +9,8 @@ in its own sandboxed worker forked from this grader process's fork server.
 from __future__ import annotations
 
 import atexit
-import os
 import math
+import os
 import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed

@@ -112,7 +112,7 @@ def verify(
             mark = "[green]pass[/]" if check.passed else "[red]FAIL[/]"
             table.add_row(check.subject, check.claim, mark, check.detail[:300])
     console.print(table)
-    console.print(f"{len(checks) - len(failed)} passed, {len(failed)} failed")
+    console.print(f"verify {assignment}: {len(checks) - len(failed)} of {len(checks)} checks hold")
     if failed:
         raise typer.Exit(1)
 

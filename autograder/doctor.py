@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 
 from autograder.course import Course
 from autograder.sandbox import Limits
-from autograder.worker import ForkServer
+from autograder.worker import OPENBLAS_VARIABLES, ForkServer, worker_environment
 
 PROBE = r'''
 import os, socket, resource
@@ -76,7 +76,8 @@ def _findings(isolation: dict, probe: dict, hidden: str) -> list[Finding]:
                 f"11 MiB file: {probe['write_11MiB']}"),
         Finding("memory limit (2 GiB)", probe["allocate_3GiB"] != "allowed",
                 f"3 GiB allocation: {probe['allocate_3GiB']}"),
-        Finding("scrubbed environment", "HOME" in probe["environment"],
+        Finding("scrubbed environment",
+                set(probe["environment"]) <= set(worker_environment()) | OPENBLAS_VARIABLES,
                 ", ".join(probe["environment"])),
     ]
 

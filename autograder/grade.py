@@ -52,6 +52,19 @@ def prepare(submission: Submission, notebook: Notebook | None = None) -> Prepare
         return Prepared(submission, None, str(exc))
 
 
+def _forget_foreign_modules(hidden: Path) -> None:
+    """Drop cached modules that share a name with this suite's files but live elsewhere.
+
+    pytest imports suite files by their bare name (`test_entropy`), so a second course or
+    assignment graded in the same process would otherwise hit pytest's import-mismatch error.
+    """
+    for path in hidden.glob("*.py"):
+        module = sys.modules.get(path.stem)
+        location = getattr(module, "__file__", None)
+        if module is not None and (location is None or Path(location).parent != hidden):
+            del sys.modules[path.stem]
+
+
 def grade_prepared(
     assignment: str,
     prepared: Sequence[Prepared],
@@ -79,7 +92,8 @@ def grade_prepared(
         support_files=course.support_files(assignment),
         slot=_slot if slot is None else slot,
     )
-    hidden = course.hidden_dir(assignment)
+    hidden = course.hidden_dir(assignment).resolve()
+    _forget_foreign_modules(hidden)
     args = [str(hidden), "--rootdir", str(hidden), "-c", os.devnull,
             "-p", "no:cacheprovider", "-p", "no:terminal", "-p", "no:logging"]
     code = pytest.main(args, plugins=[plugin])

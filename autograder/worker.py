@@ -28,6 +28,8 @@ from autograder.protocol import (
 )
 
 START_TIMEOUT = 120.0  # first start imports numpy/scipy/sympy on a cold disk
+# Needed by older OpenBLAS builds on some CPUs to compute correctly; passed through as is.
+OPENBLAS_VARIABLES = {"OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"}
 
 
 class WorkerDied(Exception):
@@ -38,7 +40,7 @@ class WorkerTimeout(Exception):
     """The worker did not answer before the deadline; it has been killed."""
 
 
-def _worker_environment() -> dict[str, str]:
+def worker_environment() -> dict[str, str]:
     """A scrubbed environment: nothing of the grader's leaks into student code."""
     env = {
         "PATH": "/usr/local/bin:/usr/bin:/bin",
@@ -52,8 +54,7 @@ def _worker_environment() -> dict[str, str]:
         "MPLBACKEND": "Agg",
         "PYTHONDONTWRITEBYTECODE": "1",
     }
-    # Needed by older OpenBLAS builds on some CPUs to compute correctly (see docs/).
-    for key in ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE"):
+    for key in OPENBLAS_VARIABLES:
         if key in os.environ:
             env[key] = os.environ[key]
     return env
@@ -71,7 +72,7 @@ class ForkServer:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
             cwd="/",
-            env=_worker_environment(),
+            env=worker_environment(),
         )
         theirs.close()
         self._control.settimeout(START_TIMEOUT)

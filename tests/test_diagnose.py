@@ -12,7 +12,8 @@ from autograder.run import MissingFunction
 
 
 def test_feedback_from_grading_failure_and_student_errors():
-    assert failure_feedback(GradingFailure("For p = [1.]: expected 0")) == "For p = [1.]: expected 0"
+    message = "For p = [1.]: expected 0, got 1"
+    assert failure_feedback(GradingFailure(message)) == message
     assert failure_feedback(MissingFunction("`f` is not defined")) == "`f` is not defined"
 
 

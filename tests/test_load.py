@@ -146,7 +146,7 @@ def test_old_format_is_converted(tmp_path: Path) -> None:
         (b'{"nbformat": 9, "cells": []}', "unsupported notebook format version 9"),
         (b'{"nbformat": 4, "nbformat_minor": 5, "metadata": {}}', "it has no list of cells"),
         (b'{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": {}}', "no list of cells"),
-        (b'{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [1]}', "cell 1 is not a cell"),
+        (b'{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [1]}', "1 is not a cell"),
         (b'{"nbformat": 4, "nbformat_minor": 5, "metadata": [], "cells": []}', "no metadata obj"),
         (b'{"nbformat": 4, "nbformat_minor": 5, "cells": []}', "it has no metadata object"),
         (b'{"nbformat": 3, "nbformat_minor": 0, "metadata": {}}', "not a notebook: the"),

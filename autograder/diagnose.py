@@ -17,7 +17,7 @@ from autograder.compare import GradingFailure, values_match
 from autograder.mistakes import Mistake
 from autograder.proxy import Call
 from autograder.run import StudentError
-from autograder.timebudget import BudgetExceeded, time_budget
+from autograder.timebudget import run_with_budget
 
 MAX_FEEDBACK_CHARS = 1500
 MISTAKE_BUDGET_SECONDS = 2.0
@@ -42,13 +42,15 @@ def failure_feedback(exc: BaseException) -> str:
 
 
 def _reproduces(mistake: Mistake, call: Call) -> bool:
+    args, kwargs = copy.deepcopy(call.args), copy.deepcopy(call.kwargs)
     try:
-        with time_budget(MISTAKE_BUDGET_SECONDS):
-            expected = mistake.function(*copy.deepcopy(call.args), **copy.deepcopy(call.kwargs))
-    except BudgetExceeded:
-        return False
+        done, expected = run_with_budget(
+            MISTAKE_BUDGET_SECONDS, lambda: mistake.function(*args, **kwargs)
+        )
     except Exception:
         return call.error is not None
+    if not done:
+        return False
     if call.error is not None:
         return False
     return values_match(call.value, expected)

@@ -191,14 +191,14 @@ class SubmissionRun:
                     f"`{name}` in your notebook is a {_text(reply.get('error'))}, not a function"
                 )
             if kind == "unencodable":
-                raise StudentRaised(f"{label} returned a value that cannot be graded: "
-                                    f"{_text(reply.get('error'))}")
+                raise StudentRaised(_text(reply.get("error")))  # names the value itself
             raise StudentRaised(f"{label} raised {_text(reply.get('error'))}")
         try:
             value = wire.from_data(reply.get("value"))
             after = wire.from_data(reply["args_after"]) if "args_after" in reply else None
         except wire.WireError as exc:
-            raise StudentRaised(f"{label} returned a value that cannot be graded: {exc}") from None
+            raise StudentRaised(f"{label} sent back something the grader cannot read ({exc})"
+                                ) from None
         return value, after
 
 

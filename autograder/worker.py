@@ -19,6 +19,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
+from autograder import wire
 from autograder.protocol import (
     ChannelClosed,
     ChannelTimeout,
@@ -149,8 +150,8 @@ class Worker:
             self.kill()
             raise WorkerDied(str(exc)) from exc
         try:
-            reply = json.loads(raw)
-        except (ValueError, RecursionError) as exc:
+            reply = wire.parse_json(raw, wire.Limits(max_bytes=self.max_bytes))
+        except wire.WireError as exc:
             self.kill()
             raise WorkerDied("the notebook's process sent something that is not data") from exc
         if not isinstance(reply, dict) or not isinstance(reply.get("ok"), bool):

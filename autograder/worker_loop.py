@@ -76,6 +76,7 @@ class Session:
         return {"ok": True}
 
     def call(self, request: dict) -> dict:
+        label = f"the result of {request.get('name', 'the function')}"
         if request["op"] == "call":
             name = request["name"]
             if name not in self.namespace:
@@ -97,10 +98,12 @@ class Session:
         try:
             reply: dict[str, Any] = {
                 "ok": True,
-                "value": wire.to_data(value, register_callable=self.register),
+                "value": wire.to_data(value, register_callable=self.register, label=label),
             }
             if request.get("return_args"):
-                reply["args_after"] = wire.to_data(list(args), register_callable=self.register)
+                reply["args_after"] = wire.to_data(
+                    list(args), register_callable=self.register, label="the arguments"
+                )
         except wire.WireError as exc:
             return {"ok": False, "kind": "unencodable", "error": str(exc)}
         return reply

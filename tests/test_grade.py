@@ -10,7 +10,8 @@ from autograder.collect import UsageError
 from autograder.grade import grade
 from autograder.sandbox import Limits
 
-FAST = Limits(call_seconds=1.0, wall_seconds=20.0)
+FAST = Limits(call_seconds=5.0, wall_seconds=30.0)
+HANG = Limits(call_seconds=1.0, wall_seconds=30.0)
 
 
 def by_student(results):
@@ -61,7 +62,7 @@ def test_malformed_notebook_is_an_error_result(toy_course, tmp_path):
 
 def test_hang_costs_only_that_exercise(toy_course, toy_notebook, tmp_path):
     toy_notebook("hang", double="def double(x):\n    while True:\n        pass\n")
-    (result,) = grade("toy", [tmp_path], course=toy_course, limits=FAST)
+    (result,) = grade("toy", [tmp_path], course=toy_course, limits=HANG)
     assert result.status == "timeout"
     assert result.exercises["double"].score == 0
     assert result.exercises["square"].score == 1

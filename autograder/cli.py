@@ -118,6 +118,22 @@ def verify(
 
 
 @app.command()
+def release(
+    assignment: Annotated[str, typer.Argument(help="Assignment name, e.g. probability.")],
+    root: Root = None,
+) -> None:
+    """Generate the student release exercises/ASSIGNMENT/ from solutions/ with nbgrader."""
+    from autograder.release import release as run_release
+
+    try:
+        folder = run_release(assignment, course=_course(root))
+    except UsageError as exc:
+        _fail(str(exc))
+    for path in sorted(folder.iterdir()):
+        console.print(f"released {path}")
+
+
+@app.command()
 def doctor(root: Root = None) -> None:
     """Show which isolation mechanisms protect grading on this machine."""
     from autograder.doctor import doctor as run_doctor

@@ -3,7 +3,8 @@
 Grades, in one session: the solution notebook (must earn full marks), the solution with
 each known mistake substituted for its exercise (must lose points on that exercise and be
 named as that misconception), and the released student notebook if there is one (its stubs
-must earn nothing). Returns one `Check` per claim so the CLI can print a table.
+must earn nothing); then checks that the committed release is what nbgrader generates now.
+Returns one `Check` per claim so the CLI can print a table.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from autograder.course import Course
 from autograder.grade import grade_prepared, prepare
 from autograder.load import notebook_from_node
 from autograder.mistakes import Mistake, load_mistakes
+from autograder.release import stale_files
 from autograder.result import Result
 from autograder.sandbox import Limits
 
@@ -94,4 +96,8 @@ def verify(assignment: str, *, course: Course, limits: Limits | None = None) -> 
         stub = results[-1]
         checks.append(Check("release", "stubs earn nothing", stub.score == 0,
                             f"{stub.score:g}/{stub.max_score:g}"))
+    stale = stale_files(assignment, course=course)
+    advice = f"regenerate with `mathgrade release {assignment}`: " + ", ".join(stale)
+    checks.append(Check("release", "is current (nbgrader generate_assignment)", not stale,
+                        advice if stale else ""))
     return checks

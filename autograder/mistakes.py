@@ -16,6 +16,7 @@ the misconception when one reproduces the student's outputs.
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import inspect
 import sys
@@ -37,10 +38,11 @@ class Mistake:
     def source_as(self, name: str | None = None) -> str:
         """The mistake's source with its `def` renamed to the exercise (for substitution)."""
         source = textwrap.dedent(inspect.getsource(self.function))
-        lines = [line for line in source.splitlines() if not line.lstrip().startswith("@")]
-        source = "\n".join(lines)
+        definition = ast.parse(source).body[0]
+        # From the `def` line on: decorators (of any length) are left behind.
+        body = "\n".join(source.splitlines()[definition.lineno - 1 :])
         target = name or self.exercise
-        return source.replace(f"def {self.name}(", f"def {target}(", 1)
+        return body.replace(f"def {self.name}(", f"def {target}(", 1)
 
 
 def mistake(exercise: str, *, hint: str) -> Callable[[Callable], Callable]:

@@ -51,6 +51,10 @@ def release(assignment: str, *, course: Course, into: Path | None = None) -> Pat
 
     course.require(assignment)
     config = nbgrader_config(course)
+    # The config file finds its root through __file__, which follows symlinks; the course
+    # we were given is the one to release.
+    config.CourseDirectory.root = str(course.root)
+    config.CourseDirectory.db_url = f"sqlite:///{course.root / 'course' / 'gradebook.db'}"
     if into is not None:
         config.CourseDirectory.release_directory = str(into)
         config.CourseDirectory.db_url = f"sqlite:///{into / 'gradebook.db'}"

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
+from conftest import TOY_ROOT
 
 from autograder.collect import UsageError
+from autograder.course import Course
 from autograder.grade import grade
 from autograder.sandbox import Limits
 
@@ -85,6 +88,37 @@ def test_pool_of_workers_gives_the_same_results(toy_course, toy_notebook, tmp_pa
                                       workers=2)]
     assert one == two
     assert [r["exercises"]["double"]["score"] for r in one] == [1.0, 1.0, 4.0, 1.0, 1.0]
+
+
+PARAMETRIZED_PROPERTY = """
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from autograder.compare import assert_close
+
+
+@pytest.mark.points(1)
+@pytest.mark.parametrize("scale", [2.0])
+@given(value=st.floats(-100, 100))
+def test_property(student, scale, value):
+    x = np.array([value])
+    assert_close(student.double(x), scale * x, inputs={"x": x})
+"""
+
+
+def test_identical_code_gets_identical_scores_whatever_the_name(toy_notebook, tmp_path):
+    # hypothesis seeds a parametrized property test from its node id, which names the
+    # submission; wrong only on a narrow band, this code was caught for some names only.
+    root = tmp_path / "course"
+    shutil.copytree(TOY_ROOT, root, ignore=shutil.ignore_patterns("gradebook.db"))
+    (root / "course" / "hidden" / "toy" / "test_double.py").write_text(PARAMETRIZED_PROPERTY)
+    narrow = "def double(x):\n    return 2 * x + ((x > -86) & (x < -76))\n"
+    names = ("ada", "bob", "cyd", "dee", "eve", "fay", "gus", "hal")
+    batch = [toy_notebook(name, double=narrow) for name in names]
+    results = grade("toy", batch, course=Course(root), limits=FAST)
+    assert len({r.exercises["double"].score for r in results}) == 1
 
 
 def test_unknown_assignment_is_a_usage_error(toy_course, tmp_path):

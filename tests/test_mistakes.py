@@ -36,7 +36,10 @@ def test_source_as_renames_the_function_and_drops_the_decorator(tmp_path):
     path.write_text(textwrap.dedent('''
         from autograder.mistakes import mistake
 
-        @mistake("double", hint="x")
+        @mistake(
+            "double",
+            hint="a decorator over several lines",
+        )
         def adds_two(x):
             """Adds instead of multiplying."""
             return x + 2

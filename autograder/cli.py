@@ -25,7 +25,8 @@ app = typer.Typer(
     no_args_is_help=True,
     help="Grade math-for-ML notebooks in a sandbox with hidden pytest suites.",
 )
-console = Console()
+# Logs and pipes get a table wide enough to read; a terminal keeps its own width.
+console = Console(width=None if sys.stdout.isatty() else 120)
 errors = Console(stderr=True)
 
 

@@ -188,7 +188,8 @@ class SubmissionRun:
                 raise MissingFunction(f"`{name}` is not defined in your notebook")
             if kind == "not_callable":
                 raise MissingFunction(
-                    f"`{name}` in your notebook is a {_text(reply.get('error'))}, not a function"
+                    f"`{name}` in your notebook is not a function "
+                    f"(it is of type {_text(reply.get('error'))})"
                 )
             if kind == "unencodable":
                 raise StudentRaised(_text(reply.get("error")))  # names the value itself

@@ -34,7 +34,8 @@ MAX_ERROR_CHARS = 500
 def _describe_exception(exc: BaseException, *, in_cell: bool = False) -> str:
     """One line: the exception and where in the student's cells it happened."""
     try:
-        message = str(exc)
+        # A SyntaxError's str() repeats the file and line, which `where` gives below.
+        message = exc.msg if isinstance(exc, SyntaxError) else str(exc)
     except Exception:  # a hostile __str__ only hurts its own feedback
         message = "<unprintable>"
     text = f"{type(exc).__name__}: {message}" if message else type(exc).__name__

@@ -34,6 +34,7 @@ def test_errors_inside_functions_name_the_cell_and_line(forkserver):
 
 def test_a_variable_is_not_a_function(forkserver):
     run = run_of(forkserver, "entropy = 3")
-    with pytest.raises(MissingFunction, match=r"`entropy` in your notebook is not a function \(it is of type int\)"):
+    expected = r"`entropy` in your notebook is not a function \(it is of type int\)"
+    with pytest.raises(MissingFunction, match=expected):
         run.call("entropy", (), {})
     run.close()

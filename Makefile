@@ -15,11 +15,11 @@ demo: $(BIN)/mathgrade
 	$(BIN)/mathgrade grade probability course/demo --json course/demo-results.json
 
 test: $(BIN)/mathgrade
-	$(BIN)/ruff check autograder tests benchmarks course/hidden
+	$(BIN)/ruff check autograder tests benchmarks course solutions
 	$(BIN)/pytest -q
 
 lint: $(BIN)/mathgrade
-	$(BIN)/ruff check autograder tests benchmarks course/hidden
+	$(BIN)/ruff check autograder tests benchmarks course solutions
 
 bench: $(BIN)/mathgrade
 	$(BIN)/python benchmarks/grade_throughput.py

@@ -1,0 +1,125 @@
+"""Hidden tests for `divergence(p, q)`: KL(p || q) = sum_i p_i ln(p_i / q_i).
+
+Terms with p_i = 0 contribute 0, also where q_i = 0. Pairs with q_i = 0 < p_i (infinite
+divergence) are outside the contract and never used.
+"""
+
+import numpy as np
+import pytest
+from hypothesis import given, seed
+from hypothesis import strategies as st
+
+from autograder.compare import assert_close, format_value
+from autograder.strategies import pmfs, positive_pmfs
+
+# Every submission sees the same generated inputs (an explicit seed overrides the digest
+# that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
+SEED = 20240601
+
+
+def reference(p, q):
+    """KL(p || q) in nats, summed over the outcomes with p_i > 0 only."""
+    mask = p > 0
+    return float(np.sum(p[mask] * np.log(p[mask] / q[mask])))
+
+
+def pmf(*values):
+    return np.array(values, dtype=float)
+
+
+@st.composite
+def pairs(draw, zeros_in_q=False):
+    """p (zeros allowed) and a positive q of the same length; with `zeros_in_q`, q is also
+    set to zero on some of the outcomes where p is zero (then renormalised)."""
+    n = draw(st.integers(min_value=1, max_value=10))
+    p = draw(pmfs(min_size=n, max_size=n, allow_zeros=True))
+    q = draw(positive_pmfs(min_size=n, max_size=n))
+    if zeros_in_q:
+        drop = draw(st.lists(st.booleans(), min_size=n, max_size=n))
+        q = np.where((p == 0) & np.array(drop, dtype=bool), 0.0, q)
+        q = q / q.sum()
+    return p, q
+
+
+FIXED = [
+    (pmf(0.5, 0.5), pmf(0.25, 0.75)),
+    (pmf(0.1, 0.2, 0.7), pmf(0.3, 0.3, 0.4)),
+    (pmf(0.9, 0.1), pmf(0.5, 0.5)),
+    (pmf(0.2, 0.3, 0.5), pmf(0.2, 0.3, 0.5)),
+]
+# p_i = 0 < q_i on some outcomes; the last pair is a control without zeros.
+ZERO_IN_P = [
+    (pmf(0.5, 0.5, 0.0), pmf(0.25, 0.25, 0.5)),
+    (pmf(0.0, 1.0), pmf(0.5, 0.5)),
+    (pmf(0.2, 0.0, 0.8), pmf(0.1, 0.6, 0.3)),
+    (pmf(0.4, 0.6), pmf(0.7, 0.3)),
+]
+# p_i = q_i = 0 on some outcomes. The second pair has p_i = 0 < q_i only, the last is a
+# control without zeros: together they tell apart the ways of getting zeros wrong.
+ZERO_IN_BOTH = [
+    (pmf(0.5, 0.0, 0.5), pmf(0.25, 0.0, 0.75)),
+    (pmf(0.0, 0.5, 0.5), pmf(0.2, 0.4, 0.4)),
+    (pmf(0.0, 1.0), pmf(0.0, 1.0)),
+    (pmf(0.0, 0.3, 0.0, 0.7), pmf(0.0, 0.5, 0.1, 0.4)),
+    (pmf(0.4, 0.6), pmf(0.7, 0.3)),
+]
+
+
+def assert_all_close(student, inputs):
+    """Call the student on every pair first (so all calls are on record), then compare."""
+    results = [student.divergence(p, q) for p, q in inputs]
+    for (p, q), got in zip(inputs, results, strict=True):
+        assert_close(got, reference(p, q), inputs={"p": p, "q": q})
+
+
+@pytest.mark.points(3)
+def test_fixed_pairs(student):
+    """KL(p || q) = sum p ln(p / q); it is 0 when q = p, and it is not symmetric."""
+    assert_all_close(student, FIXED)
+
+
+@pytest.mark.points(1)
+def test_zero_in_p(student):
+    """Terms with p_i = 0 contribute 0 (0 ln 0 = 0), even though ln(0 / q_i) = -inf."""
+    assert_all_close(student, ZERO_IN_P)
+
+
+@pytest.mark.points(1)
+def test_zero_in_p_and_q(student):
+    """Terms with p_i = 0 contribute 0 also where q_i = 0 (then p_i / q_i = 0 / 0 = nan)."""
+    assert_all_close(student, ZERO_IN_BOTH)
+
+
+@pytest.mark.points(2)
+@seed(SEED)
+@given(pair=pairs(zeros_in_q=True))
+def test_matches_reference_on_random_pairs(student, pair):
+    p, q = pair
+    assert_close(student.divergence(p, q), reference(p, q), inputs={"p": p, "q": q})
+
+
+@pytest.mark.points(1)
+@seed(SEED)
+@given(pair=pairs())
+def test_gibbs_inequality(student, pair):
+    """KL(p || q) >= 0, and KL(p || p) = 0."""
+    p, q = pair
+    against_q = student.divergence(p, q)
+    against_p = student.divergence(p, p)
+    assert_close(against_p, 0.0, inputs={"p": p, "q": p})
+    assert np.ndim(against_q) == 0 and float(against_q) >= -1e-9, (
+        f"Gibbs' inequality says KL(p || q) >= 0, got {format_value(against_q)} for "
+        f"p = {format_value(p)}, q = {format_value(q)}"
+    )
+
+
+@pytest.mark.points(1)
+def test_does_not_modify_its_inputs(student):
+    p, q = pmf(0.5, 0.0, 0.5), pmf(0.25, 0.0, 0.75)
+    _, (p_after, q_after) = student.divergence.call_and_return_args(p.copy(), q.copy())
+    for name, before, after in (("p", p, p_after), ("q", q, q_after)):
+        assert np.array_equal(after, before), (
+            f"divergence(p, q) changed its argument {name}: {format_value(before)} before the "
+            f"call, {format_value(after)} after it. Compute with new arrays instead of assigning "
+            "into the inputs."
+        )

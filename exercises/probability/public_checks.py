@@ -1,0 +1,298 @@
+"""Quick public checks for the probability notebook: run `check("entropy")` after an exercise.
+
+Each check calls your function on a small fixed input and compares the answer with the
+known one. The report goes to standard output, one line per check; if a check fails,
+`check` also raises an AssertionError with the same lines, so the notebook cell fails.
+
+These checks are deliberately few and simple. The grader runs many more tests: edge cases
+(zero probabilities, logits of size 1000), random inputs and properties. Passing here is a
+good sign, not a guarantee.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import inspect
+import io
+import math
+import sys
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import sympy as sp
+
+__all__ = ["check"]
+
+RTOL = 1e-6
+ATOL = 1e-9
+
+
+@dataclass(frozen=True)
+class Case:
+    """One public check: call the function with `args`, expect `expected`."""
+
+    shown: str  # the call as the student would write it, e.g. "entropy([0.5, 0.5])"
+    args: tuple
+    expected: Any
+    hint: str
+    about: str = ""  # what the expected value is, e.g. "ln 2"
+
+
+def _vec(*values: float) -> np.ndarray:
+    return np.array(values, dtype=float)
+
+
+def _array_is_pmf_cases() -> list[Case]:
+    hint_sum = "Add up the entries with np.sum and compare the sum with 1 using np.isclose."
+    return [
+        Case("array_is_pmf([0.25, 0.25, 0.5])", (_vec(0.25, 0.25, 0.5),), True, hint_sum),
+        Case("array_is_pmf([0.5, 0.6])", (_vec(0.5, 0.6),), False,
+             "The entries sum to 1.1, so this is not a pmf. " + hint_sum),
+        Case("array_is_pmf([1.5, -0.5])", (_vec(1.5, -0.5),), False,
+             "The sum is 1, but a probability can't be negative: check that every entry "
+             "is >= 0 (np.all(array >= 0))."),
+    ]
+
+
+def _softmax_cases() -> list[Case]:
+    hint = ("softmax(x)_i = exp(x_i) / sum_j exp(x_j): exponentiate every logit, then divide "
+            "by the sum of the exponentials so the result sums to 1.")
+    return [
+        Case("softmax([0.0, 0.0])", (_vec(0.0, 0.0),), _vec(0.5, 0.5), hint,
+             "equal logits give equal probabilities"),
+        Case("softmax([0.0, ln 2])", (_vec(0.0, math.log(2.0)),), _vec(1 / 3, 2 / 3), hint,
+             "e^0 : e^(ln 2) = 1 : 2"),
+        Case("softmax([1.0, 2.0, 3.0])", (_vec(1.0, 2.0, 3.0),),
+             np.exp([1.0, 2.0, 3.0]) / np.exp([1.0, 2.0, 3.0]).sum(), hint),
+    ]
+
+
+def _entropy_cases() -> list[Case]:
+    hint = ("H(p) = -sum_i p_i ln p_i, with the natural log np.log; don't forget the minus "
+            "sign, and sum over the outcomes rather than averaging.")
+    return [
+        Case("entropy([0.5, 0.5])", (_vec(0.5, 0.5),), math.log(2.0), hint, "ln 2"),
+        Case("entropy([0.25, 0.25, 0.25, 0.25])", (_vec(0.25, 0.25, 0.25, 0.25),),
+             math.log(4.0), hint, "ln 4"),
+        Case("entropy([1.0])", (_vec(1.0),), 0.0, hint, "a sure outcome is no surprise"),
+    ]
+
+
+def _crossentropy_cases() -> list[Case]:
+    hint = ("H(p, q) = -sum_i p_i ln q_i: the target p weights the model's surprises "
+            "-ln q_i. Check the order of the arguments and the minus sign.")
+    return [
+        Case("crossentropy([0.5, 0.5], [0.5, 0.5])", (_vec(0.5, 0.5), _vec(0.5, 0.5)),
+             math.log(2.0), hint, "ln 2, the entropy of a fair coin"),
+        Case("crossentropy([0.25, 0.75], [0.5, 0.5])", (_vec(0.25, 0.75), _vec(0.5, 0.5)),
+             math.log(2.0), hint, "ln 2"),
+        Case("crossentropy([0.1, 0.9], [0.3, 0.7])", (_vec(0.1, 0.9), _vec(0.3, 0.7)),
+             -(0.1 * math.log(0.3) + 0.9 * math.log(0.7)), hint),
+    ]
+
+
+def _divergence_cases() -> list[Case]:
+    hint = ("KL(p || q) = sum_i p_i ln(p_i / q_i): p weights the log-ratio, and the ratio "
+            "is p over q (KL is not symmetric).")
+    return [
+        Case("divergence([0.5, 0.5], [0.5, 0.5])", (_vec(0.5, 0.5), _vec(0.5, 0.5)), 0.0,
+             hint, "a pmf does not diverge from itself"),
+        Case("divergence([0.5, 0.5], [0.25, 0.75])", (_vec(0.5, 0.5), _vec(0.25, 0.75)),
+             0.5 * math.log(4 / 3), hint, "ln(4/3) / 2"),
+        Case("divergence([0.9, 0.1], [0.5, 0.5])", (_vec(0.9, 0.1), _vec(0.5, 0.5)),
+             0.9 * math.log(1.8) + 0.1 * math.log(0.2), hint),
+    ]
+
+
+def _bernoulli_entropy_cases() -> list[Case]:
+    hint = ("H(p) = -p ln p - (1 - p) ln(1 - p): use sp.log (the natural log) on the symbol "
+            "you are given, and keep both terms.")
+    p = sp.Symbol("p")
+    return [
+        Case("bernoulli_entropy(p) at p = 1/2", (p,), ("at", p, 0.5, math.log(2.0)), hint,
+             "ln 2, a fair coin"),
+        Case("bernoulli_entropy(p) at p = 1/10", (p,),
+             ("at", p, 0.1, -(0.1 * math.log(0.1) + 0.9 * math.log(0.9))), hint),
+    ]
+
+
+CASES: dict[str, Callable[[], list[Case]]] = {
+    "array_is_pmf": _array_is_pmf_cases,
+    "softmax": _softmax_cases,
+    "entropy": _entropy_cases,
+    "crossentropy": _crossentropy_cases,
+    "divergence": _divergence_cases,
+    "bernoulli_entropy": _bernoulli_entropy_cases,
+}
+
+
+# ------------------------------------------------------------------------------ formatting
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, bool | np.bool_):
+        return str(bool(value))
+    if isinstance(value, sp.Basic):
+        return sp.sstr(value)
+    if isinstance(value, int | float | np.number):
+        return f"{float(value):.6g}"
+    if isinstance(value, np.ndarray) and value.dtype.kind in "biuf":
+        if value.ndim == 0:
+            return _show(value[()])
+        text = np.array2string(value, precision=6, separator=", ", threshold=12)
+        return " ".join(text.split()).replace("[ ", "[")
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+# ------------------------------------------------------------------------------ comparison
+
+
+def _compare(got: Any, expected: Any) -> str | None:
+    """None if `got` is right, else what is wrong with it (a short phrase)."""
+    if isinstance(expected, bool):
+        if not isinstance(got, bool | np.bool_):
+            return f"got {_show(got)} ({_a(type(got).__name__)}): return True or False"
+        return None if bool(got) == expected else f"got {bool(got)}"
+    if isinstance(expected, tuple) and expected and expected[0] == "at":
+        return _compare_symbolic(got, *expected[1:])
+    if isinstance(expected, np.ndarray):
+        if isinstance(got, list | tuple):
+            got = np.asarray(got, dtype=float)
+        if not isinstance(got, np.ndarray) or got.dtype.kind not in "iuf":
+            return f"got {_show(got)} ({_a(type(got).__name__)}): return a NumPy array"
+        if got.shape != expected.shape:
+            return f"got an array of shape {got.shape}, expected shape {expected.shape}"
+        if not np.allclose(got, expected, rtol=RTOL, atol=ATOL):
+            return f"got {_show(got)}"
+        return None
+    if isinstance(got, np.ndarray) and got.ndim == 0 and got.dtype.kind in "iuf":
+        got = got[()]
+    if isinstance(got, bool | np.bool_) or not isinstance(got, int | float | np.number):
+        return f"got {_show(got)} ({_a(type(got).__name__)}): return a single number"
+    if not math.isclose(float(got), expected, rel_tol=RTOL, abs_tol=ATOL):
+        return f"got {_show(got)}"
+    return None
+
+
+def _compare_symbolic(got: Any, symbol: sp.Symbol, at: float, expected: float) -> str | None:
+    if not isinstance(got, sp.Expr):
+        return f"got {_show(got)} ({_a(type(got).__name__)}): return a SymPy expression"
+    others = sorted(str(s) for s in got.free_symbols if s != symbol)
+    if others:
+        return f"got {_show(got)}, which uses {', '.join(others)}: use only the symbol given"
+    try:
+        value = complex(got.evalf(30, subs={symbol: sp.Float(at, 30)}))
+    except (TypeError, ValueError):
+        return f"got {_show(got)}, which does not evaluate to a number at {symbol} = {at}"
+    if abs(value.imag) > 1e-12 or not math.isclose(value.real, expected, rel_tol=RTOL,
+                                                   abs_tol=ATOL):
+        return f"got {_show(got)}, which is {_show(value.real)} there"
+    return None
+
+
+# ------------------------------------------------------------------------------- running
+
+
+def _find(name: str, caller_globals: dict) -> Any:
+    main = sys.modules.get("__main__")
+    for namespace in (getattr(main, "__dict__", {}), caller_globals):
+        if name in namespace:
+            return namespace[name]
+    return None
+
+
+@contextlib.contextmanager
+def _quiet() -> Any:
+    """Keep the student's code from writing to stderr (warnings such as numpy's
+    "divide by zero encountered in log" included): a graded cell that writes to stderr
+    would lose its points in nbgrader, even if the answer is right."""
+    with (
+        warnings.catch_warnings(),
+        np.errstate(all="ignore"),
+        contextlib.redirect_stderr(io.StringIO()),
+    ):
+        warnings.simplefilter("ignore")
+        yield
+
+
+class _NotImplemented(Exception):
+    """The function is still the release stub."""
+
+
+def _run_case(function: Callable, case: Case) -> str | None:
+    """None if the case passes, else the failure line."""
+    copies = tuple(a.copy() if isinstance(a, np.ndarray) else a for a in case.args)
+    with _quiet():
+        try:
+            got = function(*copies)
+            problem = _compare(got, case.expected)
+        except NotImplementedError:
+            raise _NotImplemented from None
+        except Exception as exc:  # the student's bug, reported rather than raised
+            return f"✗ {case.shown} raised {type(exc).__name__}: {exc}"
+    if problem is None:
+        for before, after in zip(case.args, copies, strict=True):
+            if isinstance(before, np.ndarray) and not np.array_equal(before, after):
+                return (f"✗ {case.shown}: the answer is right, but your function changed its "
+                        f"input array to {_show(after)}. Hint: work on new arrays; never "
+                        "assign into the arguments.")
+        return None
+    about = f" ({case.about})" if case.about else ""
+    return (f"✗ {case.shown}: expected {_show(_expected_value(case.expected))}{about}, "
+            f"{problem}. Hint: {case.hint}")
+
+
+def _expected_value(expected: Any) -> Any:
+    if isinstance(expected, tuple) and expected and expected[0] == "at":
+        return expected[3]
+    return expected
+
+
+def check(name: str) -> None:
+    """Run the public checks of exercise `name` on your function of that name.
+
+    Prints one line per check to standard output. Raises AssertionError (with the same
+    report) if a check fails, so that the cell shows the failure.
+    """
+    if name not in CASES:
+        known = ", ".join(sorted(CASES))
+        raise AssertionError(f"There are no public checks called {name!r}; try one of: {known}")
+    caller = inspect.currentframe().f_back
+    function = _find(name, caller.f_globals if caller is not None else {})
+    if function is None:
+        report = (f"✗ {name} is not defined: run the cell where you wrote `def {name}(...)` "
+                  "first (and check the spelling of the name)")
+        print(report)
+        raise AssertionError(report)
+    if not callable(function):
+        report = f"✗ {name} is {_a(type(function).__name__)}, not a function"
+        print(report)
+        raise AssertionError(report)
+    cases = CASES[name]()
+    failures = []
+    for case in cases:
+        try:
+            failure = _run_case(function, case)
+        except _NotImplemented:
+            report = (f"✗ {name}: not implemented yet — replace `raise NotImplementedError()` "
+                      "with your code and run that cell again")
+            print(report)
+            raise AssertionError(report) from None
+        failures.append(failure)
+        print(failure if failure is not None else f"✓ {case.shown}")
+    bad = [f for f in failures if f is not None]
+    if not bad:
+        print(f"✓ {name}: {len(cases)} public checks passed "
+              "(the grader also tests edge cases and random inputs)")
+        return
+    summary = f"✗ {name}: {len(bad)} of {len(cases)} public checks failed"
+    print(summary)
+    raise AssertionError("\n".join([summary, *bad]))

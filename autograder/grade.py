@@ -73,8 +73,13 @@ def grade_prepared(
     limits: Limits,
     on_result: Callable[[Result], None] | None = None,
     slot: int | None = None,
+    replay: bool = True,
 ) -> list[Result]:
-    """Run the hidden suite of `assignment` over `prepared` in one pytest session."""
+    """Run the hidden suite of `assignment` over `prepared` in one pytest session.
+
+    `replay=False` makes hypothesis generate every property test's examples for every
+    submission instead of replaying those of a passing run (same results, slower).
+    """
     results: dict[str, Result] = {}
 
     def collect(result: Result) -> None:
@@ -91,6 +96,7 @@ def grade_prepared(
         on_result=collect,
         support_files=course.support_files(assignment),
         slot=_slot if slot is None else slot,
+        replay=replay,
     )
     hidden = course.hidden_dir(assignment).resolve()
     _forget_foreign_modules(hidden)

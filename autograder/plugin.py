@@ -28,6 +28,7 @@ from autograder.diagnose import failure_feedback, name_misconception
 from autograder.load import Notebook
 from autograder.mistakes import Mistake
 from autograder.proxy import CallLog, StudentProxy
+from autograder.replay import ExampleReplay
 from autograder.result import ExerciseResult, Result
 from autograder.run import RunReport, SubmissionRun
 from autograder.sandbox import Limits
@@ -95,6 +96,7 @@ class SuitePlugin:
         on_result: Callable[[Result], None],
         support_files: dict[str, str] | None = None,
         slot: int = 0,
+        replay: bool = True,
     ) -> None:
         self.assignment = assignment
         self.prepared = list(prepared)
@@ -110,6 +112,7 @@ class SuitePlugin:
         self._runs: dict[int, SubmissionRun] = {}
         self._log = CallLog()
         self._previous_profile: settings | None = None
+        self._replay = ExampleReplay() if replay else None
 
     # -- configuration and collection ----------------------------------------------------
     def pytest_configure(self, config: pytest.Config) -> None:
@@ -143,6 +146,8 @@ class SuitePlugin:
         first = min((index for index, _, _ in keep), default=None)
         for index, _, item in keep:
             pin_hypothesis_seed(item)
+            if self._replay is not None:
+                self._replay.install(item)
             if index == first:
                 points[exercise_of(item)] += points_of(item)
             self._expected[index] = self._expected.get(index, 0) + 1
@@ -187,6 +192,12 @@ class SuitePlugin:
                 run.close()
             self.on_result(self._result(index, run.report if run else None))
 
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_pyfunc_call(self, pyfuncitem: pytest.Function) -> bool | None:
+        if self._replay is not None and self._replay.replay(pyfuncitem):
+            return True
+        return None
+
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo):
         report = (yield).get_result()
@@ -195,6 +206,8 @@ class SuitePlugin:
         index = item.callspec.params["student"]
         exercise = exercise_of(item)
         outcome = self._outcomes[index]
+        if self._replay is not None and report.when == "call":
+            self._replay.finished(item, report.passed)
         if report.passed:
             outcome.passed[exercise] += points_of(item)
         elif report.failed and call.excinfo is not None:

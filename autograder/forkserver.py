@@ -23,8 +23,14 @@ MAX_SPEC_BYTES = 1 << 22
 
 def warm_up() -> None:
     """Import and exercise what student code and the worker loop will need."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot  # noqa: F401  (notebooks plot; importing it costs ~0.3 s)
     import numpy as np
+    import scipy.linalg  # noqa: F401
     import scipy.special  # noqa: F401
+    import scipy.stats  # noqa: F401  (pulls in scipy.optimize and scipy.integrate)
     import sympy as sp
 
     from autograder import wire, worker_loop  # noqa: F401
@@ -73,9 +79,9 @@ def serve(control: socket.socket) -> None:
 def main() -> None:
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     control = socket.socket(fileno=int(sys.argv[1]))
-    import ctypes
+    from autograder.sandbox import die_with_parent
 
-    ctypes.CDLL(None).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG: die with the grader
+    die_with_parent()  # a fork server outliving its grader would serve no one
     warm_up()
     serve(control)
 

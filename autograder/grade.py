@@ -11,6 +11,7 @@ from __future__ import annotations
 import atexit
 import math
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -26,7 +27,7 @@ from autograder.load import LoadError, Notebook, load_notebook
 from autograder.mistakes import load_mistakes
 from autograder.plugin import Prepared, SuitePlugin
 from autograder.result import Result
-from autograder.sandbox import Limits
+from autograder.sandbox import Limits, die_with_parent
 from autograder.worker import ForkServer
 
 MAX_SHARD = 32
@@ -125,6 +126,7 @@ def _grade_shard(
 def _init_slot(slots) -> None:
     global _slot
     _slot = slots.get()
+    die_with_parent(signal.SIGTERM)  # a killed `mathgrade grade` takes its pool with it
 
 
 def _hidden_paths(course: Course, submissions: Sequence[Submission]) -> tuple[str, ...]:

@@ -59,6 +59,11 @@ class Limits:
         return data
 
 
+def die_with_parent(signal_number: int = SIGKILL) -> None:
+    """Have the kernel send `signal_number` to this process when its parent dies."""
+    _libc.prctl(PR_SET_PDEATHSIG, signal_number, 0, 0, 0)
+
+
 def runtime_paths() -> list[str]:
     """Folders the worker must be able to read: Python, its packages, this package."""
     import autograder
@@ -185,7 +190,7 @@ def _drop_privileges(spec: dict, iso: Isolation) -> None:
     iso.uid = os.getuid()
     _libc.prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
     # Cleared by the uid change, so set after it: the worker dies with its fork server.
-    _libc.prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0)
+    die_with_parent()
 
 
 def enter(spec: dict) -> Isolation:

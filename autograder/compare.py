@@ -16,7 +16,7 @@ The grading rules are the named policies of `autograder.policies` (`SCALAR`, `AR
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -224,6 +224,27 @@ def assert_equivalent(
     if isinstance(actual, sympy.Basic | sympy.MatrixBase) and verdict.method != "timeout":
         text += f". You returned {format_value(actual)}"
     raise GradingFailure(_message(text, inputs))
+
+
+def check_calls(
+    function: Callable[..., Any],
+    reference: Callable[..., Any],
+    cases: Sequence[tuple],
+    *,
+    names: Sequence[str],
+    compare: Callable[..., None] = assert_close,
+    **options: Any,
+) -> None:
+    """Call `function` on every case first, then compare each result with `reference(*case)`.
+
+    Calling first puts every call on record before the first failure, so the grader can
+    replay all of them through the known mistakes and name the misconception. `names`
+    labels the arguments in feedback; `compare` is `assert_close` (with `options` such as
+    rtol) or `assert_equal`.
+    """
+    results = [function(*case) for case in cases]
+    for case, got in zip(cases, results, strict=True):
+        compare(got, reference(*case), inputs=dict(zip(names, case, strict=True)), **options)
 
 
 def values_match(a: Any, b: Any, *, rtol: float = 1e-6, atol: float = 1e-9) -> bool:

@@ -21,6 +21,7 @@ from autograder.compare import (
     assert_close,
     assert_equal,
     assert_equivalent,
+    check_calls,
     format_value,
     values_match,
 )
@@ -423,3 +424,15 @@ def test_values_do_not_match(a, b):
 def test_values_match_uses_the_given_tolerance():
     assert values_match(1.05, 1.0, rtol=0.1)
     assert not values_match(1.05, 1.0)
+
+
+def test_check_calls_calls_everything_before_comparing():
+    calls = []
+
+    def student(p):
+        calls.append(p)
+        return p * 2
+
+    with pytest.raises(GradingFailure, match=r"For p = 2: expected 3.0, got 4.0"):
+        check_calls(student, lambda p: p + 1, [(1,), (2,), (3,)], names=("p",))
+    assert calls == [1, 2, 3]  # all on record, though the second case already fails

@@ -270,8 +270,10 @@ def check_source(exercise: str) -> str:
     return (
         f'check("{exercise}")\n'
         "### BEGIN HIDDEN TESTS\n"
-        f"# Graded by the hidden suite course/hidden/{ASSIGNMENT}/test_{exercise}.py "
-        "(mathgrade grade).\n"
+        f"# The hidden suite course/hidden/{ASSIGNMENT}/test_{exercise}.py; `mathgrade grade`\n"
+        "# skips this cell, plain `nbgrader autograde` takes its value as partial credit.\n"
+        "from autograder.inkernel import hidden_score\n\n"
+        f'hidden_score("{ASSIGNMENT}", "{exercise}")\n'
         "### END HIDDEN TESTS"
     )
 

@@ -26,6 +26,7 @@ from autograder.course import Course
 from autograder.load import LoadError, Notebook, load_notebook
 from autograder.mistakes import load_mistakes
 from autograder.plugin import Prepared, SuitePlugin
+from autograder.replay import ExampleReplay
 from autograder.result import Result
 from autograder.sandbox import Limits, die_with_parent
 from autograder.worker import ForkServer
@@ -33,6 +34,9 @@ from autograder.worker import ForkServer
 MAX_SHARD = 32
 _forkserver: ForkServer | None = None  # one per grader process, started on first use
 _slot = 0
+# One per grader process, so recorded examples serve every later shard, and hypothesis'
+# `inner_test` of a suite's test is wrapped once, not once per pytest session.
+_replay = ExampleReplay()
 
 
 def _own_forkserver() -> ForkServer:
@@ -97,7 +101,7 @@ def grade_prepared(
         on_result=collect,
         support_files=course.support_files(assignment),
         slot=_slot if slot is None else slot,
-        replay=replay,
+        replay=_replay if replay else None,
     )
     hidden = course.hidden_dir(assignment).resolve()
     _forget_foreign_modules(hidden)

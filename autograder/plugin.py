@@ -96,7 +96,7 @@ class SuitePlugin:
         on_result: Callable[[Result], None],
         support_files: dict[str, str] | None = None,
         slot: int = 0,
-        replay: bool = True,
+        replay: ExampleReplay | None = None,
     ) -> None:
         self.assignment = assignment
         self.prepared = list(prepared)
@@ -112,7 +112,7 @@ class SuitePlugin:
         self._runs: dict[int, SubmissionRun] = {}
         self._log = CallLog()
         self._previous_profile: settings | None = None
-        self._replay = ExampleReplay() if replay else None
+        self._replay = replay
 
     # -- configuration and collection ----------------------------------------------------
     def pytest_configure(self, config: pytest.Config) -> None:

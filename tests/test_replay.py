@@ -50,3 +50,14 @@ def test_replay_changes_no_result_on_the_demo_batch():
     replayed = grade_prepared("probability", prepared, course=course, limits=limits)
     as_json = [json.dumps([r.to_dict() for r in run]) for run in (fresh, replayed)]
     assert as_json[0] == as_json[1]
+
+
+def test_sessions_share_one_recorder_per_test(toy_course, toy_notebook, tmp_path):
+    import sys
+
+    toy_notebook("ada")
+    for _ in range(3):  # e.g. three shards graded by one pool process
+        grade_prepared("toy", [prepare(s) for s in collect_submissions([tmp_path], "toy")],
+                       course=toy_course, limits=Limits())
+    inner = sys.modules["test_double"].test_property.hypothesis.inner_test
+    assert hasattr(inner, "__wrapped__") and not hasattr(inner.__wrapped__, "__wrapped__")

@@ -29,6 +29,7 @@ from autograder.plugin import Prepared, SuitePlugin
 from autograder.replay import ExampleReplay
 from autograder.result import Result
 from autograder.sandbox import Limits, die_with_parent
+from autograder.strategies import without_local_constants
 from autograder.worker import ForkServer
 
 MAX_SHARD = 32
@@ -107,7 +108,8 @@ def grade_prepared(
     _forget_foreign_modules(hidden)
     args = [str(hidden), "--rootdir", str(hidden), "-c", os.devnull,
             "-p", "no:cacheprovider", "-p", "no:terminal", "-p", "no:logging"]
-    code = pytest.main(args, plugins=[plugin])
+    with without_local_constants():
+        code = pytest.main(args, plugins=[plugin])
     missing = [p.submission.submission for p in prepared if p.submission.submission not in results]
     fine = (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED, pytest.ExitCode.NO_TESTS_COLLECTED)
     if code not in fine or missing:

@@ -22,10 +22,10 @@ from typing import Any
 import pytest
 from hypothesis import settings
 
-from autograder import strategies  # noqa: F401  (registers the "mathgrade" profile)
 from autograder.course import Course
 from autograder.plugin import pin_hypothesis_seed, points_of
 from autograder.run import MissingFunction, StudentRaised
+from autograder.strategies import without_local_constants  # also registers the profile
 
 
 class LocalFunction:
@@ -104,6 +104,7 @@ def hidden_score(
     args = [str(hidden / f"test_{exercise}.py"), "--rootdir", str(hidden), "-c", os.devnull,
             "-p", "no:cacheprovider", "-p", "no:terminal", "-p", "no:logging"]
     # nbgrader gives a cell that writes to stderr no points: keep pytest's voice out of it.
-    with contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()):
+    with (contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()),
+          without_local_constants()):
         pytest.main(args, plugins=[plugin])
     return plugin.earned

@@ -12,6 +12,8 @@ hypothesis profile "mathgrade" (the suite plugin loads it; nothing is loaded her
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import Any
 
 import numpy as np
@@ -176,3 +178,27 @@ def _low_rank(
     v = np.hstack([np.eye(rank), y])[:, draw(st.permutations(range(n)))]
     scale = draw(_floats(min(1.0, bound), bound)) / max(rank, 1)
     return scale * (u @ v)
+
+
+@contextlib.contextmanager
+def without_local_constants() -> Iterator[None]:
+    """Generate examples that depend on the seed alone, not on which modules are loaded.
+
+    hypothesis (6.170) mixes number literals from every loaded "local" module into the
+    examples it draws: this package, a course's mistakes.py, whatever else the process
+    imported. Then `mathgrade grade` and `mathgrade verify`, or a run with one more suite,
+    would draw different examples and could give one submission different scores. There is
+    no public switch, so the provider's lookup is replaced for the duration.
+    """
+    from hypothesis.internal.conjecture import providers
+
+    original = providers._get_local_constants
+    empty = providers.Constants()
+    providers._get_local_constants = lambda: empty
+    providers.CONSTANTS_CACHE.cache.clear()
+    try:
+        yield
+    finally:
+        providers._get_local_constants = original
+        providers.CONSTANTS_CACHE.cache.clear()
+

@@ -7,7 +7,7 @@ import sys
 
 import numpy as np
 import pytest
-from hypothesis import HealthCheck, find, given, settings
+from hypothesis import HealthCheck, find, given, seed, settings
 from hypothesis import strategies as st
 
 from autograder.strategies import (
@@ -167,3 +167,28 @@ def test_draws_repeat_across_runs():
         return out
 
     assert draw_all() == draw_all()
+
+
+def test_examples_do_not_depend_on_which_local_modules_are_loaded(tmp_path, monkeypatch):
+    from autograder.strategies import without_local_constants
+
+    def examples():
+        seen = []
+
+        @seed(99)
+        @mathgrade_settings(max_examples=60)
+        @given(st.floats(-100, 100))
+        def collect(x):
+            seen.append(x)
+
+        collect()
+        return seen
+
+    with without_local_constants():
+        before = examples()
+    (tmp_path / "course_helpers.py").write_text("MAGIC = [37.4271, -12.918, 4242]\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    __import__("course_helpers")
+    with without_local_constants():
+        after = examples()
+    assert before == after

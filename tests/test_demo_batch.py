@@ -16,8 +16,9 @@ from autograder.grade import grade
 from autograder.sandbox import Limits
 
 ROOT = Path(__file__).resolve().parents[1]
-MAX = {"array_is_pmf": 9, "softmax": 9, "entropy": 9, "crossentropy": 8, "divergence": 9,
-       "bernoulli_entropy": 5}
+MAX = {"array_is_pmf": 9, "softmax": 9, "logsumexp": 9, "surprise": 8, "entropy": 9,
+       "crossentropy": 8, "softmax_crossentropy": 10, "binary_crossentropy": 8, "divergence": 9,
+       "js_divergence": 9, "bernoulli_entropy": 5}
 ZERO = dict.fromkeys(MAX, 0)
 
 # student: (status, {exercise: (score, misconception)} for exercises below full marks)
@@ -29,6 +30,7 @@ EXPECTED = {
     "markov": ("ok", {}),
     "fermat": ("ok", {"entropy": (1, "log_base_2")}),
     "hopper": ("ok", {"softmax": (4, "naive_exp_overflows"),
+                      "logsumexp": (4, "logsumexp_naive_overflows"),
                       "divergence": (1, "divergence_swapped_arguments")}),
     "laplace": ("ok", {"crossentropy": (1, "swapped_arguments"),
                        "bernoulli_entropy": (0, "missing_tails_term")}),
@@ -72,7 +74,7 @@ def test_every_notebook_is_graded_as_documented(results):
 
 def test_errors_and_notes_say_what_happened(results):
     by_student = {r.student: r for r in results[0]}
-    assert by_student["kolmogorov"].error.startswith("cell 13 raised SyntaxError")
+    assert by_student["kolmogorov"].error.startswith("cell 19 raised SyntaxError")
     assert by_student["broken"].error.startswith("not a notebook: invalid JSON")
     assert "did not return within 2 s" in by_student["euler"].error
     assert any("%matplotlib inline" in note for note in by_student["markov"].notes)

@@ -70,6 +70,31 @@ for pi, qi in zip(p, q):
         total += pi * math.log(pi / qi)
 return total"""),
     "bernoulli_entropy": ("", "return -p * sp.log(p / (1 - p)) - sp.log(1 - p)"),
+    "logsumexp": ("", """\
+largest = max(xs)
+return largest + math.log(sum(math.exp(x - largest) for x in xs))"""),
+    "surprise": ("", "return -math.log(p[i])"),
+    "softmax_crossentropy": ("", """\
+largest = max(logits)
+log_z = largest + math.log(sum(math.exp(x - largest) for x in logits))
+loss = 0.0
+for pi, x in zip(p, logits):
+    loss += pi * (log_z - x)
+return loss"""),
+    "binary_crossentropy": ("", """\
+total = 0.0
+for yi, pi in zip(y, p_hat):
+    total -= yi * math.log(pi) + (1 - yi) * math.log(1 - pi)
+return total / len(y)"""),
+    "js_divergence": ("", """\
+total = 0.0
+for pi, qi in zip(p, q):
+    mi = (pi + qi) / 2
+    if pi > 0:
+        total += 0.5 * pi * math.log(pi / mi)
+    if qi > 0:
+        total += 0.5 * qi * math.log(qi / mi)
+return total"""),
 }
 
 CORRECT_BAYES = {  # scipy.special throughout
@@ -79,6 +104,15 @@ CORRECT_BAYES = {  # scipy.special throughout
     "crossentropy": ("from scipy.special import xlogy\n\n", "return -np.sum(xlogy(p, q))"),
     "divergence": ("from scipy.special import rel_entr\n\n", "return np.sum(rel_entr(p, q))"),
     "bernoulli_entropy": ("", "return -(p * sp.log(p) + (1 - p) * sp.log(-p + 1))"),
+    "logsumexp": ("import scipy.special\n\n", "return scipy.special.logsumexp(xs)"),
+    "surprise": ("", "return np.log(1 / p[i])"),
+    "softmax_crossentropy": ("from scipy.special import log_softmax\n\n",
+                             "return -np.sum(p * log_softmax(logits))"),
+    "binary_crossentropy": ("from scipy.special import xlog1py, xlogy\n\n",
+                            "return -np.mean(xlogy(y, p_hat) + xlog1py(1 - y, -p_hat))"),
+    "js_divergence": ("from scipy.special import rel_entr\n\n", """\
+m = (p + q) / 2
+return 0.5 * np.sum(rel_entr(p, m)) + 0.5 * np.sum(rel_entr(q, m))"""),
 }
 
 CORRECT_GAUSS = {  # np.where masks, 0-d arrays, the @ operator, a one-log sympy form
@@ -95,6 +129,22 @@ return np.asarray(-np.sum(p * np.log(safe)))"""),
 ratio = np.where(p > 0, p, 1.0) / np.where(p > 0, q, 1.0)
 return np.sum(p * np.log(ratio))"""),
     "bernoulli_entropy": ("", "return sp.log(p ** (-p) * (1 - p) ** (p - 1))"),
+    "logsumexp": ("", """\
+m = np.max(xs)
+return np.asarray(m + np.log(np.exp(xs - m).sum()))"""),
+    "surprise": ("", "return np.asarray(-np.log(np.take(p, i)))"),
+    "softmax_crossentropy": ("", """\
+shifted = logits - np.max(logits)
+log_probs = shifted - np.log(np.sum(np.exp(shifted)))
+return np.asarray(-p @ log_probs)"""),
+    "binary_crossentropy": ("", """\
+losses = -(y * np.log(p_hat) + (1 - y) * np.log1p(-p_hat))
+return np.asarray(losses.mean())"""),
+    "js_divergence": ("", """\
+m = (p + q) / 2
+kl_p = np.sum(p * np.log(np.where(p > 0, p, 1.0) / np.where(p > 0, m, 1.0)))
+kl_q = np.sum(q * np.log(np.where(q > 0, q, 1.0) / np.where(q > 0, m, 1.0)))
+return np.asarray((kl_p + kl_q) / 2)"""),
 }
 
 CORRECT_NOETHER = {  # nansum, scipy.stats, np.dot, scipy's softmax
@@ -110,6 +160,17 @@ with np.errstate(divide="ignore", invalid="ignore"):
     "crossentropy": ("", "return -np.dot(p, np.log(q))"),
     "divergence": ("import scipy.stats\n\n", "return scipy.stats.entropy(p, q)"),
     "bernoulli_entropy": ("", "return p * sp.log(1 / p) + (1 - p) * sp.log(1 / (1 - p))"),
+    "logsumexp": ("", "return np.log(np.sum(np.exp(xs - xs.max()))) + xs.max()"),
+    "surprise": ("import math\n\n", "return -math.log(float(p[i]))"),
+    "softmax_crossentropy": ("from scipy.special import logsumexp as scipy_logsumexp\n\n",
+                             "return scipy_logsumexp(logits) - np.dot(p, logits)"),
+    "binary_crossentropy": ("", """\
+n = len(y)
+return -np.dot(y, np.log(p_hat)) / n - np.dot(1 - y, np.log(1 - p_hat)) / n"""),
+    "js_divergence": ("", """\
+m = (p + q) / 2
+with np.errstate(divide="ignore", invalid="ignore"):  # 0 * log(0) is nan: nansum skips it
+    return 0.5 * np.nansum(p * np.log(p / m)) + 0.5 * np.nansum(q * np.log(q / m))"""),
 }
 
 # The reference answers, as a student who got everything right might write them.
@@ -126,6 +187,21 @@ return -np.sum(nonzero * np.log(nonzero))"""),
 mask = p > 0
 return np.sum(p[mask] * np.log(p[mask] / q[mask]))"""),
     "bernoulli_entropy": ("", "return -p * sp.log(p) - (1 - p) * sp.log(1 - p)"),
+    "logsumexp": ("", """\
+largest = np.max(xs)
+return largest + np.log(np.sum(np.exp(xs - largest)))"""),
+    "surprise": ("", "return -np.log(p[i])"),
+    "softmax_crossentropy": ("", """\
+largest = np.max(logits)
+log_z = largest + np.log(np.sum(np.exp(logits - largest)))
+return log_z - np.sum(p * logits)"""),
+    "binary_crossentropy": ("",
+                            "return -np.mean(y * np.log(p_hat) + (1 - y) * np.log(1 - p_hat))"),
+    "js_divergence": ("", """\
+m = (p + q) / 2
+kl_p = np.sum(p[p > 0] * np.log(p[p > 0] / m[p > 0]))
+kl_q = np.sum(q[q > 0] * np.log(q[q > 0] / m[q > 0]))
+return 0.5 * kl_p + 0.5 * kl_q"""),
 }
 
 # Known mistakes, typed as in course/hidden/probability/mistakes.py.
@@ -133,6 +209,7 @@ LOG_BASE_2 = ("", "return -np.sum(p * np.log2(p))")
 NAIVE_EXP = ("", """\
 exps = np.exp(xs)
 return exps / np.sum(exps)""")
+LOGSUMEXP_NAIVE = ("", "return np.log(np.sum(np.exp(xs)))")
 KL_SWAPPED = ("", "return np.sum(q * np.log(q / p))")
 CE_SWAPPED = ("", "return -np.sum(q * np.log(p))")
 MISSING_TAILS = ("", "return -p * sp.log(p)")
@@ -159,7 +236,7 @@ STUDENTS: dict[str, dict] = {
     "gauss": CORRECT_GAUSS,
     "noether": CORRECT_NOETHER,
     "fermat": {"entropy": LOG_BASE_2},
-    "hopper": {"softmax": NAIVE_EXP, "divergence": KL_SWAPPED},
+    "hopper": {"softmax": NAIVE_EXP, "logsumexp": LOGSUMEXP_NAIVE, "divergence": KL_SWAPPED},
     "laplace": {"crossentropy": CE_SWAPPED, "bernoulli_entropy": MISSING_TAILS},
     "pascal": {"array_is_pmf": EXACT_SUM, "entropy": NO_ZERO_HANDLING},
     "turing": {"divergence": KL_NO_ZERO_HANDLING, "softmax": NOT_NORMALISED},

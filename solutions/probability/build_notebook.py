@@ -27,8 +27,9 @@ INTRO = r"""# Probability for machine learning: pmfs, entropy and divergence
 
 A classifier does not answer "cat"; it answers "cat with probability 0.9, dog with 0.1".
 This notebook builds the tools for reasoning about such answers: probability mass functions,
-the softmax that produces them, and three ways of measuring them — entropy, cross-entropy
-and the Kullback–Leibler divergence — which are the losses behind most of deep learning.
+the softmax that produces them (computed stably with the log-sum-exp trick), and the ways of
+measuring them — surprise, entropy, cross-entropy, the Kullback–Leibler and Jensen–Shannon
+divergences — which are the losses behind most of deep learning.
 
 **Conventions.** Logarithms are natural ($\ln$, `np.log`), so information is measured in
 *nats*. Vectors are 1-D float NumPy arrays. Your functions must **not modify their input
@@ -101,7 +102,38 @@ SOFTMAX_CODE = '''def softmax(xs):
     return exps / np.sum(exps)
     ### END SOLUTION'''
 
-ENTROPY = r"""## 3. Surprise and entropy
+LOGSUMEXP = r"""## 3. The log-sum-exp trick
+
+The logarithm of softmax's denominator comes up so often that it has a name:
+
+$$\operatorname{logsumexp}(x) = \ln \sum_{j=1}^{n} e^{x_j} .$$
+
+With it, $\ln \operatorname{softmax}(x)_i = x_i - \operatorname{logsumexp}(x)$. It is a smooth
+version of the maximum: $\max_j x_j \le \operatorname{logsumexp}(x) \le \max_j x_j + \ln n$.
+
+Computed as written it has softmax's problem: `np.log(np.sum(np.exp([1000, 1000])))` is
+`inf`, and for `[-1000, -1000]` it is `-inf`, although the answers are $1000 + \ln 2$ and
+$-1000 + \ln 2$. The same shift rescues it, except that this time the shift does not cancel,
+so it must be added back. With $c = \max_j x_j$,
+
+$$\operatorname{logsumexp}(x) = \ln \Big( e^{c} \sum_{j} e^{x_j - c} \Big)
+= c + \ln \sum_{j} e^{x_j - c} ,$$
+
+where every exponent is $\le 0$ and the sum is at least 1. In general
+$\operatorname{logsumexp}(x + c) = \operatorname{logsumexp}(x) + c$ for any constant $c$.
+
+**Exercise 3.** Write `logsumexp(xs)` returning $\ln \sum_j e^{x_j}$ for a 1-D array `xs`.
+It must give finite, correct values for entries as large as $\pm 1000$, including mixed
+signs such as `[-1000, 1000]`."""
+
+LOGSUMEXP_CODE = '''def logsumexp(xs):
+    """ln sum exp(xs) of a 1-D array `xs`, finite for entries as large as +-1000."""
+    ### BEGIN SOLUTION
+    largest = np.max(xs)
+    return largest + np.log(np.sum(np.exp(xs - largest)))
+    ### END SOLUTION'''
+
+SURPRISE = r"""## 4. Surprise
 
 How surprised should you be when an outcome of probability $p_i$ happens? A sure thing
 ($p_i = 1$) is no surprise at all, a rare event is a big one, and the surprise of two
@@ -110,7 +142,23 @@ of the log) is the *surprise*
 
 $$s_i = -\ln p_i .$$
 
-The *entropy* of $p$ is the average surprise, each outcome weighted by how often it happens:
+Because $0 < p_i \le 1$, $\ln p_i \le 0$, so the minus sign makes the surprise $\ge 0$. An
+outcome of probability $\tfrac12$ costs $\ln 2 \approx 0.693$ nats (one *bit*), one of
+probability $\tfrac14$ twice as much.
+
+**Exercise 4.** Write `surprise(p, i)` returning the surprise $-\ln p_i$ of outcome `i`
+(an integer index) under the pmf `p`. It will only be asked for outcomes with $p_i > 0$."""
+
+SURPRISE_CODE = '''def surprise(p, i):
+    """The surprise -ln p[i], in nats, of outcome `i` under the pmf `p` (p[i] > 0)."""
+    ### BEGIN SOLUTION
+    return -np.log(p[i])
+    ### END SOLUTION'''
+
+ENTROPY = r"""## 5. Entropy
+
+The *entropy* of $p$ is the average surprise $-\ln p_i$ of section 4, each outcome weighted
+by how often it happens:
 
 $$H(p) = \sum_{i=1}^n p_i \,(-\ln p_i) = -\sum_{i=1}^n p_i \ln p_i .$$
 
@@ -121,7 +169,7 @@ Outcomes with $p_i = 0$ never happen, so they contribute nothing: we set $0 \ln 
 is also the limit of $p \ln p$ as $p \to 0^+$. NumPy does not know this convention:
 `np.log(0.0)` is `-inf` and `0.0 * -inf` is `nan`. Leave such terms out of the sum.
 
-**Exercise 3.** Write `entropy(p)` returning $H(p)$ in nats for a pmf `p`, which may contain
+**Exercise 5.** Write `entropy(p)` returning $H(p)$ in nats for a pmf `p`, which may contain
 zeros."""
 
 ENTROPY_CODE = '''def entropy(p):
@@ -131,7 +179,7 @@ ENTROPY_CODE = '''def entropy(p):
     return -np.sum(nonzero * np.log(nonzero))
     ### END SOLUTION'''
 
-CROSSENTROPY = r"""## 4. Cross-entropy
+CROSSENTROPY = r"""## 6. Cross-entropy
 
 Suppose outcomes really come from $p$, but you believe a model $q$. You are then surprised
 by $-\ln q_i$ when outcome $i$ happens, which it does with probability $p_i$. Your average
@@ -144,7 +192,7 @@ The order matters: $p$ is the *target* (the data, e.g. a one-hot label) and $q$ 
 outcomes that actually happen. You may assume every $q_i > 0$ (a model that gives probability
 0 to something that happens is infinitely surprised); $p$ may contain zeros.
 
-**Exercise 4.** Write `crossentropy(p, q)` returning $H(p, q)$ in nats."""
+**Exercise 6.** Write `crossentropy(p, q)` returning $H(p, q)$ in nats."""
 
 CROSSENTROPY_CODE = '''def crossentropy(p, q):
     """The cross-entropy -sum p ln q of the model `q` (all entries > 0) on the target `p`."""
@@ -152,7 +200,62 @@ CROSSENTROPY_CODE = '''def crossentropy(p, q):
     return -np.sum(p * np.log(q))
     ### END SOLUTION'''
 
-DIVERGENCE = r"""## 5. Kullback–Leibler divergence and Gibbs' inequality
+SOFTMAX_CROSSENTROPY = r"""## 7. The cross-entropy of a softmax
+
+A classifier's loss combines the last two sections: the network outputs logits $x$, the
+model is $q = \operatorname{softmax}(x)$, and the loss is $H(p, q)$ for the target $p$.
+Computing `softmax` first and its `np.log` afterwards throws away precision: for logits
+`[-1000, 1000]`, softmax gives exactly `[0.0, 1.0]`, and $\ln 0 = -\infty$ although the true
+loss for the target $[1, 0]$ is a finite 2000 nats. Take the logarithm symbolically instead:
+$\ln \operatorname{softmax}(x)_i = x_i - \operatorname{logsumexp}(x)$, so, since
+$\sum_i p_i = 1$,
+
+$$H\big(p, \operatorname{softmax}(x)\big)
+= -\sum_{i} p_i \big(x_i - \operatorname{logsumexp}(x)\big)
+= \operatorname{logsumexp}(x) - \sum_i p_i x_i .$$
+
+Deep-learning libraries compute their "cross-entropy with logits" losses exactly this way.
+The loss is $\ge 0$ and, like softmax, unchanged when the same constant is added to every
+logit.
+
+**Exercise 7.** Write `softmax_crossentropy(logits, p)` returning
+$H(p, \operatorname{softmax}(\text{logits}))$ in nats, for a target pmf `p` (zeros allowed).
+It must be finite and correct for logits as large as $\pm 1000$, including mixed signs."""
+
+SOFTMAX_CROSSENTROPY_CODE = '''def softmax_crossentropy(logits, p):
+    """The cross-entropy of softmax(logits) on the target pmf `p`, stable for |logits| <= 1000."""
+    ### BEGIN SOLUTION
+    largest = np.max(logits)
+    log_z = largest + np.log(np.sum(np.exp(logits - largest)))
+    return log_z - np.sum(p * logits)
+    ### END SOLUTION'''
+
+BINARY_CROSSENTROPY = r"""## 8. Binary cross-entropy
+
+With two classes, a model only needs one number per example: the predicted probability
+$\hat p \in (0, 1)$ of class 1 (class 0 gets $1 - \hat p$). The target is a label
+$y \in [0, 1]$: a hard 0 or 1, or a *soft* label such as 0.9 (label smoothing, or the
+fraction of annotators who said "1"). The cross-entropy of the target pmf $(y, 1 - y)$ and
+the model $(\hat p, 1 - \hat p)$, averaged over a batch of $N$ examples, is the *binary
+cross-entropy* (the loss of logistic regression):
+
+$$\mathrm{BCE}(y, \hat p) = -\frac{1}{N} \sum_{i=1}^{N}
+\Big[ y_i \ln \hat p_i + (1 - y_i) \ln (1 - \hat p_i) \Big] .$$
+
+Both terms matter for soft labels; for a hard label one of them vanishes. Note the *mean*
+over examples (so the loss does not grow with the batch size), while the sum inside the
+brackets runs over the two classes.
+
+**Exercise 8.** Write `binary_crossentropy(y, p_hat)` for arrays `y` (labels in $[0, 1]$)
+and `p_hat` (predictions strictly between 0 and 1) of the same length."""
+
+BINARY_CROSSENTROPY_CODE = '''def binary_crossentropy(y, p_hat):
+    """The mean over examples of -[y ln p_hat + (1 - y) ln(1 - p_hat)], in nats."""
+    ### BEGIN SOLUTION
+    return -np.mean(y * np.log(p_hat) + (1 - y) * np.log(1 - p_hat))
+    ### END SOLUTION'''
+
+DIVERGENCE = r"""## 9. Kullback–Leibler divergence and Gibbs' inequality
 
 How much *extra* surprise does believing $q$ cost, when the truth is $p$? That is the
 Kullback–Leibler divergence:
@@ -174,7 +277,7 @@ The divergence is not symmetric, $D_{\mathrm{KL}}(p \,\|\, q) \ne D_{\mathrm{KL}
 in general, so it is not a distance. As with entropy, terms with $p_i = 0$ contribute $0$ —
 also where $q_i = 0$ (then $p_i / q_i$ is $0/0$, so handle those terms before dividing).
 
-**Exercise 5.** Write `divergence(p, q)` returning $D_{\mathrm{KL}}(p \,\|\, q)$ in nats.
+**Exercise 9.** Write `divergence(p, q)` returning $D_{\mathrm{KL}}(p \,\|\, q)$ in nats.
 You may assume $q_i > 0$ wherever $p_i > 0$."""
 
 DIVERGENCE_CODE = '''def divergence(p, q):
@@ -184,7 +287,38 @@ DIVERGENCE_CODE = '''def divergence(p, q):
     return np.sum(p[mask] * np.log(p[mask] / q[mask]))
     ### END SOLUTION'''
 
-BERNOULLI = r"""## 6. The entropy of a coin, symbolically
+JS_DIVERGENCE = r"""## 10. Jensen–Shannon divergence
+
+The KL divergence is asymmetric, and infinite as soon as $q_i = 0 < p_i$. The
+*Jensen–Shannon divergence* repairs both by comparing each pmf with their average, the
+mixture $m = \tfrac12 (p + q)$:
+
+$$\mathrm{JS}(p, q) = \tfrac12 D_{\mathrm{KL}}(p \,\|\, m) + \tfrac12 D_{\mathrm{KL}}(q \,\|\, m),
+\qquad m = \frac{p + q}{2} .$$
+
+Swapping $p$ and $q$ leaves $m$ and the sum unchanged, so $\mathrm{JS}(p, q) = \mathrm{JS}(q, p)$.
+Wherever $p_i > 0$, $m_i \ge p_i / 2 > 0$, so every term is finite; and since
+$p_i / m_i \le 2$, each KL is at most $\ln 2$, which bounds the divergence:
+
+$$0 \le \mathrm{JS}(p, q) \le \ln 2 ,$$
+
+with 0 exactly when $p = q$ and $\ln 2$ when $p$ and $q$ have disjoint supports. (Its square
+root is even a metric.) As in section 9, terms with $p_i = 0$ in the first KL, or $q_i = 0$
+in the second, contribute 0.
+
+**Exercise 10.** Write `js_divergence(p, q)` returning $\mathrm{JS}(p, q)$ in nats for pmfs
+`p` and `q`, either of which may contain zeros."""
+
+JS_DIVERGENCE_CODE = '''def js_divergence(p, q):
+    """The Jensen-Shannon divergence of `p` and `q`, in nats; zero terms contribute 0."""
+    ### BEGIN SOLUTION
+    m = (p + q) / 2
+    kl_p = np.sum(p[p > 0] * np.log(p[p > 0] / m[p > 0]))
+    kl_q = np.sum(q[q > 0] * np.log(q[q > 0] / m[q > 0]))
+    return 0.5 * kl_p + 0.5 * kl_q
+    ### END SOLUTION'''
+
+BERNOULLI = r"""## 11. The entropy of a coin, symbolically
 
 A coin that shows heads with probability $p$ has the pmf $(p, 1 - p)$, so its entropy is
 
@@ -193,12 +327,12 @@ $$H(p) = -p \ln p - (1 - p) \ln (1 - p), \qquad 0 < p < 1 .$$
 With SymPy we can treat $H$ as a formula rather than a number: differentiate it, find its
 maximum, plot it. Use `sp.log` (the natural log) on the symbol you are given.
 
-**Exercise 6.** Write `bernoulli_entropy(p)` that takes a SymPy symbol `p` and returns $H(p)$
+**Exercise 11.** Write `bernoulli_entropy(p)` that takes a SymPy symbol `p` and returns $H(p)$
 as a SymPy expression in that symbol. Any form that equals $H(p)$ for $0 < p < 1$ is fine.
 
 Once it passes, explore: `p = sp.Symbol("p")`, then
 `sp.solve(sp.diff(bernoulli_entropy(p), p), p)` finds where $H$ is largest, and
-`bernoulli_entropy(p).subs(p, sp.Rational(1, 2))` its value there. Is it what section 3
+`bernoulli_entropy(p).subs(p, sp.Rational(1, 2))` its value there. Is it what section 5
 predicts for a fair coin?"""
 
 BERNOULLI_CODE = '''def bernoulli_entropy(p):
@@ -213,16 +347,22 @@ BERNOULLI_CODE = '''def bernoulli_entropy(p):
 CLOSING = r"""## Where next
 
 These few functions carry a long way: logistic regression and every softmax classifier
-minimise `crossentropy(label, softmax(logits))`, variational autoencoders minimise a
-`divergence`, and decision trees split data where the `entropy` drops the most."""
+minimise `softmax_crossentropy(logits, label)` (two classes: `binary_crossentropy`),
+variational autoencoders minimise a `divergence`, the original GANs a `js_divergence`, and
+decision trees split data where the `entropy` drops the most."""
 
 # (exercise, markdown before it, solution code)
 EXERCISES = [
     ("array_is_pmf", PMF, ARRAY_IS_PMF),
     ("softmax", SOFTMAX, SOFTMAX_CODE),
+    ("logsumexp", LOGSUMEXP, LOGSUMEXP_CODE),
+    ("surprise", SURPRISE, SURPRISE_CODE),
     ("entropy", ENTROPY, ENTROPY_CODE),
     ("crossentropy", CROSSENTROPY, CROSSENTROPY_CODE),
+    ("softmax_crossentropy", SOFTMAX_CROSSENTROPY, SOFTMAX_CROSSENTROPY_CODE),
+    ("binary_crossentropy", BINARY_CROSSENTROPY, BINARY_CROSSENTROPY_CODE),
     ("divergence", DIVERGENCE, DIVERGENCE_CODE),
+    ("js_divergence", JS_DIVERGENCE, JS_DIVERGENCE_CODE),
     ("bernoulli_entropy", BERNOULLI, BERNOULLI_CODE),
 ]
 

@@ -70,6 +70,30 @@ def _softmax_cases() -> list[Case]:
     ]
 
 
+def _logsumexp_cases() -> list[Case]:
+    hint = ("logsumexp(x) = ln sum_j exp(x_j), with the natural log. To keep exp from "
+            "overflowing, subtract c = max(x) before exponentiating and add c back after "
+            "the log.")
+    return [
+        Case("logsumexp([0.0, 0.0])", (_vec(0.0, 0.0),), math.log(2.0), hint, "ln 2"),
+        Case("logsumexp([0.0, ln 2, ln 3])", (_vec(0.0, math.log(2.0), math.log(3.0)),),
+             math.log(6.0), hint, "ln(1 + 2 + 3) = ln 6"),
+        Case("logsumexp([1.0, 2.0, 3.0])", (_vec(1.0, 2.0, 3.0),),
+             math.log(math.exp(1.0) + math.exp(2.0) + math.exp(3.0)), hint),
+    ]
+
+
+def _surprise_cases() -> list[Case]:
+    hint = ("The surprise of outcome i is -ln p[i]: the natural log np.log of that one "
+            "entry, with a minus sign so that it is >= 0.")
+    return [
+        Case("surprise([0.5, 0.5], 0)", (_vec(0.5, 0.5), 0), math.log(2.0), hint, "ln 2"),
+        Case("surprise([0.25, 0.75], 0)", (_vec(0.25, 0.75), 0), math.log(4.0), hint, "ln 4"),
+        Case("surprise([0.25, 0.75], 1)", (_vec(0.25, 0.75), 1), -math.log(0.75), hint,
+             "-ln 0.75"),
+    ]
+
+
 def _entropy_cases() -> list[Case]:
     hint = ("H(p) = -sum_i p_i ln p_i, with the natural log np.log; don't forget the minus "
             "sign, and sum over the outcomes rather than averaging.")
@@ -94,6 +118,29 @@ def _crossentropy_cases() -> list[Case]:
     ]
 
 
+def _softmax_crossentropy_cases() -> list[Case]:
+    hint = ("H(p, softmax(x)) = logsumexp(x) - sum_i p_i x_i: compute it from the logits "
+            "with the log-sum-exp trick rather than taking np.log of a softmax.")
+    return [
+        Case("softmax_crossentropy([0.0, 0.0], [0.5, 0.5])", (_vec(0.0, 0.0), _vec(0.5, 0.5)),
+             math.log(2.0), hint, "ln 2: the model is a fair coin"),
+        Case("softmax_crossentropy([0.0, ln 3], [1.0, 0.0])",
+             (_vec(0.0, math.log(3.0)), _vec(1.0, 0.0)), math.log(4.0), hint,
+             "the model gives the label probability 1/4"),
+    ]
+
+
+def _binary_crossentropy_cases() -> list[Case]:
+    hint = ("BCE = -mean_i [y_i ln p_hat_i + (1 - y_i) ln(1 - p_hat_i)]: both terms, the "
+            "natural log, a minus sign, and the mean (not the sum) over the examples.")
+    return [
+        Case("binary_crossentropy([1.0, 0.0], [0.5, 0.5])", (_vec(1.0, 0.0), _vec(0.5, 0.5)),
+             math.log(2.0), hint, "ln 2"),
+        Case("binary_crossentropy([1.0, 0.0], [0.8, 0.4])", (_vec(1.0, 0.0), _vec(0.8, 0.4)),
+             -(math.log(0.8) + math.log(0.6)) / 2, hint, "-(ln 0.8 + ln 0.6) / 2"),
+    ]
+
+
 def _divergence_cases() -> list[Case]:
     hint = ("KL(p || q) = sum_i p_i ln(p_i / q_i): p weights the log-ratio, and the ratio "
             "is p over q (KL is not symmetric).")
@@ -104,6 +151,19 @@ def _divergence_cases() -> list[Case]:
              0.5 * math.log(4 / 3), hint, "ln(4/3) / 2"),
         Case("divergence([0.9, 0.1], [0.5, 0.5])", (_vec(0.9, 0.1), _vec(0.5, 0.5)),
              0.9 * math.log(1.8) + 0.1 * math.log(0.2), hint),
+    ]
+
+
+def _js_divergence_cases() -> list[Case]:
+    hint = ("JS(p, q) = KL(p || m) / 2 + KL(q || m) / 2 with the mixture m = (p + q) / 2 "
+            "(not KL(p || q)), in nats.")
+    return [
+        Case("js_divergence([0.5, 0.5], [0.5, 0.5])", (_vec(0.5, 0.5), _vec(0.5, 0.5)), 0.0,
+             hint, "identical pmfs"),
+        Case("js_divergence([0.75, 0.25], [0.25, 0.75])",
+             (_vec(0.75, 0.25), _vec(0.25, 0.75)),
+             0.75 * math.log(1.5) + 0.25 * math.log(0.5), hint,
+             "m = [0.5, 0.5]"),
     ]
 
 
@@ -122,9 +182,14 @@ def _bernoulli_entropy_cases() -> list[Case]:
 CASES: dict[str, Callable[[], list[Case]]] = {
     "array_is_pmf": _array_is_pmf_cases,
     "softmax": _softmax_cases,
+    "logsumexp": _logsumexp_cases,
+    "surprise": _surprise_cases,
     "entropy": _entropy_cases,
     "crossentropy": _crossentropy_cases,
+    "softmax_crossentropy": _softmax_crossentropy_cases,
+    "binary_crossentropy": _binary_crossentropy_cases,
     "divergence": _divergence_cases,
+    "js_divergence": _js_divergence_cases,
     "bernoulli_entropy": _bernoulli_entropy_cases,
 }
 

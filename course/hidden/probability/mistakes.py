@@ -121,6 +121,106 @@ def sigmoid_instead(xs):
     return 1 / (1 + np.exp(-xs))
 
 
+# ------------------------------------------------------------------------------ logsumexp
+
+LSE_NAIVE = (
+    "np.exp(1000) overflows to inf (and np.exp(-1000) underflows to 0, whose log is -inf). "
+    "Use the log-sum-exp trick: c = np.max(xs), then c + np.log(np.sum(np.exp(xs - c)))."
+)
+LSE_SHIFT_NOT_ADDED_BACK = (
+    "Unlike softmax, logsumexp is not shift invariant: logsumexp(xs) = c + ln sum exp(xs - c). "
+    "After shifting by c = np.max(xs), add c back to the log."
+)
+LSE_MEAN = (
+    "logsumexp sums the exponentials: ln sum_j exp(x_j). np.mean divides by n, which "
+    "subtracts ln n from the answer."
+)
+LSE_MAX_ONLY = (
+    "max(xs) is only the leading term: logsumexp(xs) = max + ln sum exp(xs - max), and the "
+    "second term is between 0 and ln n (ln 2 for two equal values)."
+)
+LSE_LOG2 = (
+    "Use the natural log np.log, the inverse of np.exp; np.log2 gives the answer divided "
+    "by ln 2."
+)
+
+
+@mistake("logsumexp", hint=LSE_NAIVE)
+def logsumexp_naive_overflows(xs):
+    return np.log(np.sum(np.exp(xs)))
+
+
+@mistake("logsumexp", hint=LSE_SHIFT_NOT_ADDED_BACK)
+def shift_not_added_back(xs):
+    return np.log(np.sum(np.exp(xs - np.max(xs))))
+
+
+@mistake("logsumexp", hint=LSE_MEAN)
+def logsumexp_mean_instead_of_sum(xs):
+    c = np.max(xs)
+    return c + np.log(np.mean(np.exp(xs - c)))
+
+
+@mistake("logsumexp", hint=LSE_MAX_ONLY)
+def max_instead_of_logsumexp(xs):
+    return np.max(xs)
+
+
+@mistake("logsumexp", hint=LSE_LOG2)
+def logsumexp_log_base_2(xs):
+    c = np.max(xs)
+    return c + np.log2(np.sum(np.exp(xs - c)))
+
+
+# ------------------------------------------------------------------------------- surprise
+
+SURPRISE_LOG2 = (
+    "Surprise is measured in nats here: use the natural log np.log, not np.log2 (bits)."
+)
+SURPRISE_SIGN = (
+    "ln p[i] <= 0 for a probability, so the surprise is its negative, -ln p[i], which is "
+    "never below 0."
+)
+SURPRISE_NO_LOG = (
+    "1 / p[i] grows with rarity, but surprises of independent events must add, which takes "
+    "a logarithm: -ln p[i] = ln(1 / p[i])."
+)
+SURPRISE_ENTROPY = (
+    "That is the entropy, the average surprise over all outcomes; the surprise of outcome i "
+    "alone is -ln p[i]."
+)
+SURPRISE_ONE_MINUS = (
+    "The surprise depends on the probability of the outcome that happened, p[i]: -ln p[i], "
+    "not -ln(1 - p[i]) (the probability that it does not happen)."
+)
+
+
+@mistake("surprise", hint=SURPRISE_LOG2)
+def surprise_log_base_2(p, i):
+    return -np.log2(p[i])
+
+
+@mistake("surprise", hint=SURPRISE_SIGN)
+def surprise_missing_minus(p, i):
+    return np.log(p[i])
+
+
+@mistake("surprise", hint=SURPRISE_NO_LOG)
+def surprise_without_log(p, i):
+    return 1 / p[i]
+
+
+@mistake("surprise", hint=SURPRISE_ENTROPY)
+def surprise_entropy_instead(p, i):
+    nonzero = p[p > 0]
+    return -np.sum(nonzero * np.log(nonzero))
+
+
+@mistake("surprise", hint=SURPRISE_ONE_MINUS)
+def surprise_of_complement(p, i):
+    return -np.log(1 - p[i])
+
+
 # -------------------------------------------------------------------------------- entropy
 
 NO_ZERO_HANDLING = (
@@ -220,6 +320,109 @@ def divergence_instead(p, q):
     return np.sum(p[mask] * np.log(p[mask] / q[mask]))
 
 
+# ------------------------------------------------------------------- softmax_crossentropy
+
+SCE_NAIVE = (
+    "np.exp(1000) overflows to inf, so the softmax is nan. Work in logs: "
+    "ln softmax(x)_i = x_i - logsumexp(x), with logsumexp computed after shifting by max(x)."
+)
+SCE_LOG_OF_SOFTMAX = (
+    "softmax([-1000, 1000]) is exactly [0, 1] in float64, and np.log(0) = -inf, although the "
+    "loss is finite. Don't take the log of a softmax: the loss is logsumexp(logits) - p . logits."
+)
+SCE_SHIFT_NOT_ADDED_BACK = (
+    "ln softmax(x)_i = x_i - logsumexp(x), and logsumexp(x) = c + ln sum exp(x - c): after "
+    "shifting by c = max(x), add c back (or use the shifted logits in both places)."
+)
+SCE_SIGN = (
+    "ln softmax(x)_i <= 0, so sum p_i ln softmax(x)_i is <= 0; the cross-entropy is its "
+    "negative, logsumexp(x) - p . x, which is never below 0."
+)
+SCE_SWAPPED = (
+    "In H(p, q) the target p weights the log of the model q = softmax(logits): "
+    "-sum p_i ln softmax(logits)_i. You computed -sum softmax(logits)_i ln p_i."
+)
+
+
+@mistake("softmax_crossentropy", hint=SCE_NAIVE)
+def softmax_crossentropy_naive_exp(logits, p):
+    q = np.exp(logits) / np.sum(np.exp(logits))
+    return -np.sum(p * np.log(q))
+
+
+@mistake("softmax_crossentropy", hint=SCE_LOG_OF_SOFTMAX)
+def log_of_softmax_underflows(logits, p):
+    exps = np.exp(logits - np.max(logits))
+    q = exps / np.sum(exps)
+    return -np.sum(p * np.log(q))
+
+
+@mistake("softmax_crossentropy", hint=SCE_SHIFT_NOT_ADDED_BACK)
+def log_softmax_shift_not_added_back(logits, p):
+    log_z = np.log(np.sum(np.exp(logits - np.max(logits))))
+    return -np.sum(p * (logits - log_z))
+
+
+@mistake("softmax_crossentropy", hint=SCE_SIGN)
+def softmax_crossentropy_missing_minus(logits, p):
+    c = np.max(logits)
+    log_z = c + np.log(np.sum(np.exp(logits - c)))
+    return np.sum(p * (logits - log_z))
+
+
+@mistake("softmax_crossentropy", hint=SCE_SWAPPED)
+def softmax_crossentropy_swapped(logits, p):
+    exps = np.exp(logits - np.max(logits))
+    q = exps / np.sum(exps)
+    return -np.sum(q * np.log(p))
+
+
+# -------------------------------------------------------------------- binary_crossentropy
+
+BCE_SUM = (
+    "The binary cross-entropy is the mean over the examples, so that it does not grow with "
+    "the batch: use np.mean (or divide the sum by len(y))."
+)
+BCE_LOG2 = "Use the natural log np.log (nats), not np.log2 (bits)."
+BCE_SIGN = (
+    "ln p_hat and ln(1 - p_hat) are negative, so the bracket is negative; the loss is its "
+    "negative: -mean[y ln p_hat + (1 - y) ln(1 - p_hat)]."
+)
+BCE_POSITIVE_TERM_ONLY = (
+    "Both classes count: examples with label 0 (and soft labels) contribute "
+    "(1 - y) ln(1 - p_hat), the log-probability the model gives to class 0."
+)
+BCE_SWAPPED = (
+    "The label y weights the log of the prediction: y ln p_hat + (1 - y) ln(1 - p_hat). "
+    "You took the log of the labels (and ln 0 = -inf for hard labels)."
+)
+
+
+@mistake("binary_crossentropy", hint=BCE_SUM)
+def bce_sum_instead_of_mean(y, p_hat):
+    return -np.sum(y * np.log(p_hat) + (1 - y) * np.log(1 - p_hat))
+
+
+@mistake("binary_crossentropy", hint=BCE_LOG2)
+def bce_log_base_2(y, p_hat):
+    return -np.mean(y * np.log2(p_hat) + (1 - y) * np.log2(1 - p_hat))
+
+
+@mistake("binary_crossentropy", hint=BCE_SIGN)
+def bce_missing_minus(y, p_hat):
+    return np.mean(y * np.log(p_hat) + (1 - y) * np.log(1 - p_hat))
+
+
+@mistake("binary_crossentropy", hint=BCE_POSITIVE_TERM_ONLY)
+def bce_positive_term_only(y, p_hat):
+    return -np.mean(y * np.log(p_hat))
+
+
+@mistake("binary_crossentropy", hint=BCE_SWAPPED)
+def bce_swapped_arguments(y, p_hat):
+    return -np.mean(p_hat * np.log(y) + (1 - p_hat) * np.log(1 - y))
+
+
 # ----------------------------------------------------------------------------- divergence
 
 KL_BOTH_ZERO = (
@@ -277,6 +480,73 @@ def divergence_log_base_2(p, q):
 def unweighted_log_ratio(p, q):
     mask = p > 0
     return np.sum(np.log(p[mask] / q[mask]))
+
+
+# -------------------------------------------------------------------------- js_divergence
+
+JS_NO_ZERO_HANDLING = (
+    "Where p_i = 0 (or q_i = 0), 0 * np.log(0) is nan. Those terms contribute 0: sum only "
+    "over p > 0 in KL(p || m) and over q > 0 in KL(q || m) (or use scipy.special.rel_entr)."
+)
+JS_LOG2 = "Use the natural log np.log (nats, at most ln 2), not np.log2 (bits, at most 1)."
+JS_MISSING_HALF = (
+    "JS is the average of the two divergences from the mixture: "
+    "0.5 KL(p || m) + 0.5 KL(q || m). Without the halves you get twice the answer."
+)
+JS_KL_INSTEAD = (
+    "Both pmfs are compared with the mixture m = (p + q) / 2, not with each other: "
+    "JS = 0.5 KL(p || m) + 0.5 KL(q || m). KL(p || q) is neither symmetric nor bounded."
+)
+JS_ONE_SIDED = (
+    "JS is symmetric because it compares both pmfs with the mixture: add "
+    "0.5 KL(q || m) to 0.5 KL(p || m)."
+)
+JS_MIXTURE_NOT_HALVED = (
+    "The mixture is the average m = (p + q) / 2, a pmf; p + q sums to 2, and the log-ratios "
+    "come out ln 2 too small."
+)
+
+
+@mistake("js_divergence", hint=JS_NO_ZERO_HANDLING)
+def js_no_zero_handling(p, q):
+    m = (p + q) / 2
+    return 0.5 * np.sum(p * np.log(p / m)) + 0.5 * np.sum(q * np.log(q / m))
+
+
+@mistake("js_divergence", hint=JS_LOG2)
+def js_log_base_2(p, q):
+    m = (p + q) / 2
+    kl_p = np.sum(p[p > 0] * np.log2(p[p > 0] / m[p > 0]))
+    kl_q = np.sum(q[q > 0] * np.log2(q[q > 0] / m[q > 0]))
+    return 0.5 * kl_p + 0.5 * kl_q
+
+
+@mistake("js_divergence", hint=JS_MISSING_HALF)
+def js_missing_half(p, q):
+    m = (p + q) / 2
+    kl_p = np.sum(p[p > 0] * np.log(p[p > 0] / m[p > 0]))
+    kl_q = np.sum(q[q > 0] * np.log(q[q > 0] / m[q > 0]))
+    return kl_p + kl_q
+
+
+@mistake("js_divergence", hint=JS_KL_INSTEAD)
+def js_kl_instead_of_mixture(p, q):
+    mask = p > 0
+    return np.sum(p[mask] * np.log(p[mask] / q[mask]))
+
+
+@mistake("js_divergence", hint=JS_ONE_SIDED)
+def js_one_sided(p, q):
+    m = (p + q) / 2
+    return 0.5 * np.sum(p[p > 0] * np.log(p[p > 0] / m[p > 0]))
+
+
+@mistake("js_divergence", hint=JS_MIXTURE_NOT_HALVED)
+def js_mixture_not_halved(p, q):
+    m = p + q
+    kl_p = np.sum(p[p > 0] * np.log(p[p > 0] / m[p > 0]))
+    kl_q = np.sum(q[q > 0] * np.log(q[q > 0] / m[q > 0]))
+    return 0.5 * kl_p + 0.5 * kl_q
 
 
 # ---------------------------------------------------------------------- bernoulli_entropy

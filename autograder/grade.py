@@ -25,7 +25,7 @@ from autograder.collect import Submission, UsageError, collect_submissions
 from autograder.course import Course
 from autograder.load import LoadError, Notebook, load_notebook
 from autograder.mistakes import load_mistakes
-from autograder.plugin import Prepared, SuitePlugin
+from autograder.plugin import Prepared, SuitePlugin, forget_foreign_modules
 from autograder.replay import ExampleReplay
 from autograder.result import Result
 from autograder.sandbox import Limits, die_with_parent
@@ -56,19 +56,6 @@ def prepare(submission: Submission, notebook: Notebook | None = None) -> Prepare
         return Prepared(submission, load_notebook(submission.path))
     except LoadError as exc:
         return Prepared(submission, None, str(exc))
-
-
-def _forget_foreign_modules(hidden: Path) -> None:
-    """Drop cached modules that share a name with this suite's files but live elsewhere.
-
-    pytest imports suite files by their bare name (`test_entropy`), so a second course or
-    assignment graded in the same process would otherwise hit pytest's import-mismatch error.
-    """
-    for path in hidden.glob("*.py"):
-        module = sys.modules.get(path.stem)
-        location = getattr(module, "__file__", None)
-        if module is not None and (location is None or Path(location).parent != hidden):
-            del sys.modules[path.stem]
 
 
 def grade_prepared(
@@ -105,7 +92,7 @@ def grade_prepared(
         replay=_replay if replay else None,
     )
     hidden = course.hidden_dir(assignment).resolve()
-    _forget_foreign_modules(hidden)
+    forget_foreign_modules(hidden)
     args = [str(hidden), "--rootdir", str(hidden), "-c", os.devnull,
             "-p", "no:cacheprovider", "-p", "no:terminal", "-p", "no:logging"]
     with without_local_constants():

@@ -23,7 +23,7 @@ import pytest
 from hypothesis import settings
 
 from autograder.course import Course
-from autograder.plugin import pin_hypothesis_seed, points_of
+from autograder.plugin import forget_foreign_modules, pin_hypothesis_seed, points_of
 from autograder.run import MissingFunction, StudentRaised
 from autograder.strategies import without_local_constants  # also registers the profile
 
@@ -100,11 +100,14 @@ def hidden_score(
         namespace = vars(sys.modules["__main__"])
     course = Course(root) if root else Course.find()
     hidden = course.hidden_dir(assignment).resolve()
+    forget_foreign_modules(hidden)
     plugin = _LocalPlugin(LocalStudent(namespace))
     args = [str(hidden / f"test_{exercise}.py"), "--rootdir", str(hidden), "-c", os.devnull,
             "-p", "no:cacheprovider", "-p", "no:terminal", "-p", "no:logging"]
     # nbgrader gives a cell that writes to stderr no points: keep pytest's voice out of it.
     with (contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()),
           without_local_constants()):
-        pytest.main(args, plugins=[plugin])
+        code = pytest.main(args, plugins=[plugin])
+    if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
+        raise RuntimeError(f"the hidden suite {args[0]} did not run (pytest exit code {int(code)})")
     return plugin.earned

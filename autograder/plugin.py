@@ -11,6 +11,7 @@ as a submission's last test has run.
 
 from __future__ import annotations
 
+import sys
 import time
 import zlib
 from collections import defaultdict
@@ -55,6 +56,19 @@ class _Outcome:
     mistakes: dict[str, list[Mistake]] = field(default_factory=lambda: defaultdict(list))
     seconds: dict[str, float] = field(default_factory=lambda: defaultdict(float))
     done: int = 0
+
+
+def forget_foreign_modules(hidden: Path) -> None:
+    """Drop cached modules that share a name with this suite's files but live elsewhere.
+
+    pytest imports suite files by their bare name (`test_entropy`), so a second course or
+    assignment graded in the same process would otherwise hit pytest's import-mismatch error.
+    """
+    for path in hidden.glob("*.py"):
+        module = sys.modules.get(path.stem)
+        location = getattr(module, "__file__", None)
+        if module is not None and (location is None or Path(location).parent != hidden):
+            del sys.modules[path.stem]
 
 
 def pin_hypothesis_seed(item: pytest.Item) -> None:

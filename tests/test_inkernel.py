@@ -29,3 +29,16 @@ def test_a_function_that_mutates_its_input_loses_that_test():
         return x
 
     assert hidden_score("toy", "double", namespace(doubles_in_place), root=TOY_ROOT) == 3
+
+
+def test_a_suite_of_the_same_name_graded_before_does_not_get_in_the_way(tmp_path):
+    import shutil
+    import sys
+
+    from autograder.inkernel import hidden_score
+
+    copy = tmp_path / "course"
+    shutil.copytree(TOY_ROOT, copy, ignore=shutil.ignore_patterns("gradebook.db"))
+    assert hidden_score("toy", "double", namespace(lambda x: 2 * x), root=copy) == 4
+    assert "toycourse" not in sys.modules["test_double"].__file__
+    assert hidden_score("toy", "double", namespace(lambda x: 2 * x), root=TOY_ROOT) == 4

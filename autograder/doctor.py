@@ -13,6 +13,7 @@ import os
 import time
 from dataclasses import dataclass, replace
 
+from autograder import wire
 from autograder.course import Course
 from autograder.sandbox import Limits
 from autograder.worker import OPENBLAS_VARIABLES, ForkServer, worker_environment
@@ -95,14 +96,12 @@ def doctor(course: Course | None = None) -> tuple[list[Finding], list[str], floa
             deadline = time.monotonic() + 30
             worker.request({"op": "exec", "cell": 0, "source": PROBE}, deadline=deadline)
             reply = worker.request(
-                {"op": "call", "name": "probe", "args": [target], "kwargs": {"__dict__": []},
-                 "return_args": False},
+                {"op": "call", "name": "probe", "args": wire.to_data((target,)),
+                 "kwargs": wire.to_data({}), "return_args": False},
                 deadline=deadline,
             )
         finally:
             worker.kill()
-    from autograder import wire
-
     probe = wire.from_data(reply["value"]) if reply.get("ok") else {}
     if not probe:
         raise RuntimeError(f"the doctor's probe failed inside the worker: {reply.get('error')}")

@@ -29,7 +29,7 @@ from autograder.plugin import Prepared, SuitePlugin, forget_foreign_modules
 from autograder.replay import ExampleReplay
 from autograder.result import Result
 from autograder.sandbox import Limits, die_with_parent
-from autograder.strategies import without_local_constants
+from autograder.strategies import grading_hypothesis
 from autograder.worker import ForkServer
 
 MAX_SHARD = 32
@@ -95,7 +95,7 @@ def grade_prepared(
     forget_foreign_modules(hidden)
     args = [str(hidden), "--rootdir", str(hidden), "-c", os.devnull,
             "-p", "no:cacheprovider", "-p", "no:terminal", "-p", "no:logging"]
-    with without_local_constants():
+    with grading_hypothesis():
         code = pytest.main(args, plugins=[plugin])
     missing = [p.submission.submission for p in prepared if p.submission.submission not in results]
     fine = (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED, pytest.ExitCode.NO_TESTS_COLLECTED)

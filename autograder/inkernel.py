@@ -20,12 +20,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import settings
 
 from autograder.course import Course
 from autograder.plugin import forget_foreign_modules, pin_hypothesis_seed, points_of
 from autograder.run import MissingFunction, StudentRaised
-from autograder.strategies import without_local_constants  # also registers the profile
+from autograder.strategies import grading_hypothesis
 
 
 class LocalFunction:
@@ -64,17 +63,9 @@ class _LocalPlugin:
     def __init__(self, student: LocalStudent) -> None:
         self._student = student
         self.earned = 0.0
-        self._previous: settings | None = None
 
     def pytest_configure(self, config: pytest.Config) -> None:
         config.addinivalue_line("markers", "points(n): points earned when this test passes")
-        self._previous = settings.default
-        settings.load_profile("mathgrade")
-
-    def pytest_unconfigure(self, config: pytest.Config) -> None:
-        if self._previous is not None:
-            settings.register_profile("_mathgrade_previous", self._previous)
-            settings.load_profile("_mathgrade_previous")
 
     def pytest_collection_modifyitems(self, items: list[pytest.Item]) -> None:
         for item in items:
@@ -106,7 +97,7 @@ def hidden_score(
             "-p", "no:cacheprovider", "-p", "no:terminal", "-p", "no:logging"]
     # nbgrader gives a cell that writes to stderr no points: keep pytest's voice out of it.
     with (contextlib.redirect_stderr(io.StringIO()), contextlib.redirect_stdout(io.StringIO()),
-          without_local_constants()):
+          grading_hypothesis()):
         code = pytest.main(args, plugins=[plugin])
     if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED):
         raise RuntimeError(f"the hidden suite {args[0]} did not run (pytest exit code {int(code)})")

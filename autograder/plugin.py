@@ -21,9 +21,7 @@ from pathlib import Path
 
 import hypothesis
 import pytest
-from hypothesis import settings
 
-from autograder import strategies  # noqa: F401  (registers the "mathgrade" hypothesis profile)
 from autograder.collect import Submission
 from autograder.diagnose import failure_feedback, name_misconception
 from autograder.load import Notebook
@@ -125,19 +123,11 @@ class SuitePlugin:
         self._outcomes: dict[int, _Outcome] = defaultdict(_Outcome)
         self._runs: dict[int, SubmissionRun] = {}
         self._log = CallLog()
-        self._previous_profile: settings | None = None
         self._replay = replay
 
     # -- configuration and collection ----------------------------------------------------
     def pytest_configure(self, config: pytest.Config) -> None:
         config.addinivalue_line("markers", "points(n): points earned when this test passes")
-        self._previous_profile = settings.default
-        settings.load_profile("mathgrade")
-
-    def pytest_unconfigure(self, config: pytest.Config) -> None:
-        if self._previous_profile is not None:
-            settings.register_profile("_mathgrade_previous", self._previous_profile)
-            settings.load_profile("_mathgrade_previous")
 
     def pytest_generate_tests(self, metafunc: pytest.Metafunc) -> None:
         if "student" not in metafunc.fixturenames:

@@ -45,6 +45,9 @@ class Course:
     def mistakes_file(self, assignment: str) -> Path:
         return self.hidden_dir(assignment) / "mistakes.py"
 
+    def alternatives_file(self, assignment: str) -> Path:
+        return self.hidden_dir(assignment) / "alternatives.py"
+
     def solution_notebook(self, assignment: str) -> Path:
         return self.root / "solutions" / assignment / f"{assignment}.ipynb"
 

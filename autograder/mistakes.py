@@ -1,4 +1,6 @@
-"""Known mistakes: small wrong implementations of an exercise, each with a hint that teaches.
+"""Known mistakes and alternative solutions: implementations of an exercise written by the course.
+
+Known mistakes are small wrong implementations, each with a hint that teaches.
 
 A course writes them in `course/hidden/<assignment>/mistakes.py`::
 
@@ -12,6 +14,11 @@ They are trusted code: they run in the grader, never in a worker. They serve twi
 `mathgrade verify` substitutes each into the solution notebook to prove the hidden suite
 catches it, and after a failed test the grader runs them on the failing inputs to name
 the misconception when one reproduces the student's outputs.
+
+Alternative solutions (`course/hidden/<assignment>/alternatives.py`, `@alternative("entropy")`)
+are correct implementations written differently from the solution (loops, `np.where`,
+`scipy.special`, another sympy form); `mathgrade verify` proves each earns full marks, so a
+suite that accepts only the solution's way of writing an exercise fails before release.
 """
 
 from __future__ import annotations
@@ -45,6 +52,29 @@ class Mistake:
         return body.replace(f"def {self.name}(", f"def {target}(", 1)
 
 
+@dataclass(frozen=True)
+class Alternative:
+    """One known correct way to write `exercise`, different from the solution."""
+
+    exercise: str
+    name: str
+    function: Callable
+
+    def source_as(self, name: str | None = None) -> str:
+        """The alternative's source with its `def` renamed to the exercise."""
+        return Mistake(self.exercise, self.name, "", self.function).source_as(name)
+
+
+def alternative(exercise: str) -> Callable[[Callable], Callable]:
+    """Declare the decorated function a correct alternative solution of `exercise`."""
+
+    def register(function: Callable) -> Callable:
+        function.__mathgrade_alternative__ = Alternative(exercise, function.__name__, function)
+        return function
+
+    return register
+
+
 def mistake(exercise: str, *, hint: str) -> Callable[[Callable], Callable]:
     """Declare the decorated function a known mistake for `exercise`."""
 
@@ -57,18 +87,27 @@ def mistake(exercise: str, *, hint: str) -> Callable[[Callable], Callable]:
 
 def load_mistakes(path: Path) -> dict[str, list[Mistake]]:
     """Import a mistakes module and return its mistakes grouped by exercise, in file order."""
+    return _load(path, "__mathgrade_mistake__", Mistake)
+
+
+def load_alternatives(path: Path) -> dict[str, list[Alternative]]:
+    """Import an alternatives module and return them grouped by exercise, in file order."""
+    return _load(path, "__mathgrade_alternative__", Alternative)
+
+
+def _load(path: Path, marker: str, kind: type) -> dict[str, list]:
     if not path.exists():
         return {}
-    module_name = f"mathgrade_mistakes_{abs(hash(path.resolve()))}"
+    module_name = f"mathgrade_{path.stem}_{abs(hash(path.resolve()))}"
     spec = importlib.util.spec_from_file_location(module_name, path)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules[module_name] = module
     spec.loader.exec_module(module)
-    found: dict[str, list[Mistake]] = {}
+    found: dict[str, list] = {}
     for value in vars(module).values():
-        known = getattr(value, "__mathgrade_mistake__", None)
-        if isinstance(known, Mistake):
+        known = getattr(value, marker, None)
+        if isinstance(known, kind):
             found.setdefault(known.exercise, []).append(known)
     for group in found.values():
         group.sort(key=lambda m: m.function.__code__.co_firstlineno)

@@ -2,8 +2,10 @@
 
 Grades, in one session: the solution notebook (must earn full marks), the solution with
 each known mistake substituted for its exercise (must lose points on that exercise and be
-named as that misconception), and the released student notebook if there is one (its stubs
-must earn nothing); then checks that the committed release is what nbgrader generates now.
+named as that misconception), the solution with each alternative solution substituted
+(must still earn full marks on that exercise), and the released student notebook if there is
+one (its stubs must earn nothing); then checks that the committed release is what nbgrader
+generates now.
 Returns one `Check` per claim so the CLI can print a table.
 """
 
@@ -18,7 +20,7 @@ from autograder.collect import Submission, UsageError
 from autograder.course import Course
 from autograder.grade import grade_prepared, prepare
 from autograder.load import notebook_from_node
-from autograder.mistakes import Mistake, load_mistakes
+from autograder.mistakes import Alternative, Mistake, load_alternatives, load_mistakes
 from autograder.release import stale_files
 from autograder.result import Result
 from autograder.sandbox import Limits
@@ -36,8 +38,11 @@ class Check:
     detail: str = ""
 
 
-def with_mistake(solution: nbformat.NotebookNode, mistake: Mistake) -> nbformat.NotebookNode:
-    """The solution notebook with `mistake` defined as its exercise after everything else."""
+def with_mistake(
+    solution: nbformat.NotebookNode, mistake: Mistake | Alternative
+) -> nbformat.NotebookNode:
+    """The solution notebook with `mistake` (or an alternative) defined as its exercise
+    after everything else."""
     notebook = copy.deepcopy(solution)
     notebook.cells.append(nbformat.v4.new_code_cell(PRELUDE + mistake.source_as()))
     return notebook
@@ -69,6 +74,17 @@ def _check_mistake(mistake: Mistake, result: Result) -> list[Check]:
     ]
 
 
+def _check_alternative(alternative: Alternative, result: Result) -> list[Check]:
+    subject = f"{alternative.exercise}/{alternative.name}"
+    exercise = result.exercises.get(alternative.exercise)
+    if exercise is None:
+        return [Check(subject, "names an exercise of the suite", False,
+                      f"no hidden suite test_{alternative.exercise}.py")]
+    full = result.status == "ok" and exercise.score == exercise.max_score
+    return [Check(subject, "alternative solution: full marks", full,
+                  f"{exercise.score:g}/{exercise.max_score:g} " + " | ".join(exercise.feedback))]
+
+
 def verify(assignment: str, *, course: Course, limits: Limits | None = None) -> list[Check]:
     """Grade solution, known mistakes and release of `assignment`; return every check."""
     limits = limits or Limits()
@@ -79,11 +95,15 @@ def verify(assignment: str, *, course: Course, limits: Limits | None = None) -> 
     solution = nbformat.read(path, as_version=4)
     mistakes = [m for group in load_mistakes(course.mistakes_file(assignment)).values()
                 for m in group]
+    alternatives = [a for group in load_alternatives(course.alternatives_file(assignment)).values()
+                    for a in group]
     prepared = [prepare(Submission(path, "solution", "solution"),
                         notebook_from_node(solution, path))]
-    for mistake in mistakes:
-        node = with_mistake(solution, mistake)
-        ident = f"mistake:{mistake.exercise}:{mistake.name}"
+    for kind, variant in [("mistake", m) for m in mistakes] + [
+        ("alternative", a) for a in alternatives
+    ]:
+        node = with_mistake(solution, variant)
+        ident = f"{kind}:{variant.exercise}:{variant.name}"
         prepared.append(prepare(Submission(path, ident, ident), notebook_from_node(node, path)))
     release = course.release_dir(assignment) / f"{assignment}.ipynb"
     if release.is_file():
@@ -92,6 +112,10 @@ def verify(assignment: str, *, course: Course, limits: Limits | None = None) -> 
     checks = _check_solution(results[0])
     for mistake, result in zip(mistakes, results[1 : 1 + len(mistakes)], strict=True):
         checks += _check_mistake(mistake, result)
+    after = 1 + len(mistakes)
+    for variant, result in zip(alternatives, results[after : after + len(alternatives)],
+                               strict=True):
+        checks += _check_alternative(variant, result)
     if release.is_file():
         stub = results[-1]
         checks.append(Check("release", "stubs earn nothing", stub.score == 0,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from autograder.mistakes import load_mistakes
+from autograder.mistakes import load_alternatives, load_mistakes
 
 
 def test_load_groups_by_exercise_in_file_order(tmp_path):
@@ -54,3 +54,23 @@ def test_source_as_renames_the_function_and_drops_the_decorator(tmp_path):
 
 def test_missing_file_has_no_mistakes(tmp_path):
     assert load_mistakes(tmp_path / "absent.py") == {}
+
+
+def test_alternatives_load_by_exercise_and_substitute_under_the_exercise_name(tmp_path):
+    path = tmp_path / "alternatives.py"
+    path.write_text(textwrap.dedent("""
+        from autograder.mistakes import alternative, mistake
+
+        @alternative("entropy")
+        def with_loop(p):
+            return 0.0
+
+        @mistake("entropy", hint="not an alternative")
+        def wrong(p):
+            return 1.0
+    """))
+    found = load_alternatives(path)
+    assert list(found) == ["entropy"]
+    (known,) = found["entropy"]
+    assert known.name == "with_loop"
+    assert known.source_as().startswith("def entropy(p):")

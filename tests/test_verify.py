@@ -17,6 +17,23 @@ def test_toy_course_verifies(toy_course):
     assert ("double/adds_two", "is named in the feedback") in claims
     assert ("double/squares", "loses points") in claims
     assert ("solution", "double: full marks") in claims
+    assert ("double/by_addition", "alternative solution: full marks") in claims
+    assert ("square/as_product", "alternative solution: full marks") in claims
+
+
+def test_an_alternative_the_suite_rejects_fails_verification(tmp_path):
+    root = tmp_path / "course"
+    shutil.copytree(TOY_ROOT, root)
+    alternatives = root / "course" / "hidden" / "toy" / "alternatives.py"
+    alternatives.write_text(alternatives.read_text() + '''
+
+@alternative("double")
+def not_really(x):
+    return x * 3
+''')
+    checks = verify("toy", course=Course(root))
+    failed = {(c.subject, c.claim) for c in checks if not c.passed}
+    assert failed == {("double/not_really", "alternative solution: full marks")}
 
 
 def test_a_mistake_the_suite_cannot_catch_fails_verification(tmp_path):

@@ -96,7 +96,7 @@ def notebook_from_node(nb: nbformat.NotebookNode, path: Path) -> Notebook:
     notes: list[str] = []
     for index, raw in enumerate(raw_cells):
         source = _code_source(index, raw)
-        if source is None or _is_check_cell(raw):
+        if source is None or _is_check_cell(raw) or _is_illustration(raw):
             continue
         code, cell_notes = _strip_ipython(source, cell_label(index))
         notes.extend(cell_notes)
@@ -261,6 +261,17 @@ def _is_check_cell(raw: Mapping[str, Any]) -> bool:
     if not isinstance(nbgrader, Mapping):
         return False
     return nbgrader.get("grade") is True and nbgrader.get("solution", False) is False
+
+
+SKIP_TAG = "mathgrade-skip"
+
+
+def _is_illustration(raw: Mapping[str, Any]) -> bool:
+    """A cell the course tagged `mathgrade-skip` (a plot, a demo): no answer is defined in it,
+    so grading does not spend time running it."""
+    metadata = raw.get("metadata")
+    tags = metadata.get("tags") if isinstance(metadata, Mapping) else None
+    return isinstance(tags, list) and SKIP_TAG in tags
 
 
 def _tidy_notes(notes: list[str]) -> tuple[str, ...]:

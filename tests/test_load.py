@@ -250,6 +250,15 @@ def test_check_cells_are_skipped_solution_and_plain_cells_kept(tmp_path: Path) -
     assert all("check(" not in cell.source for cell in loaded.cells)
 
 
+def test_cells_tagged_mathgrade_skip_are_not_run(tmp_path: Path) -> None:
+    plot = new_code_cell("import matplotlib.pyplot as plt\nplt.plot([1, 2])")
+    plot.metadata["tags"] = ["mathgrade-skip"]
+    other = new_code_cell("x = 1")
+    other.metadata["tags"] = ["something-else"]
+    loaded = load_notebook(write(tmp_path, notebook(plot, other)))
+    assert [cell.index for cell in loaded.cells] == [1]
+
+
 def test_notebook_from_node_matches_load(tmp_path: Path) -> None:
     nb = notebook(new_markdown_cell("text"), new_code_cell("%matplotlib inline\nx = 1"))
     from_node = notebook_from_node(nb, Path("solution.ipynb"))

@@ -18,7 +18,10 @@ from autograder.sandbox import Limits
 ROOT = Path(__file__).resolve().parents[1]
 MAX = {"array_is_pmf": 9, "softmax": 9, "logsumexp": 9, "surprise": 8, "entropy": 9,
        "crossentropy": 8, "softmax_crossentropy": 10, "binary_crossentropy": 8, "divergence": 9,
-       "js_divergence": 9, "bernoulli_entropy": 5}
+       "js_divergence": 9, "bernoulli_entropy": 5, "gaussian_surprise": 8,
+       "sum_squared_error": 8, "merge_moments": 10, "gaussian_kl": 8, "gaussian_kl_formula": 5,
+       "bernoulli_mle": 4, "logistic_loss_derivative": 5, "affine_flow_log_density": 8,
+       "forward_gradient_variance": 8, "shift_decomposition": 8}
 ZERO = dict.fromkeys(MAX, 0)
 
 # student: (status, {exercise: (score, misconception)} for exercises below full marks)
@@ -31,9 +34,11 @@ EXPECTED = {
     "fermat": ("ok", {"entropy": (1, "log_base_2")}),
     "hopper": ("ok", {"softmax": (4, "naive_exp_overflows"),
                       "logsumexp": (4, "logsumexp_naive_overflows"),
-                      "divergence": (1, "divergence_swapped_arguments")}),
+                      "divergence": (1, "divergence_swapped_arguments"),
+                      "gaussian_kl": (1, "swapped_gaussians")}),
     "laplace": ("ok", {"crossentropy": (1, "swapped_arguments"),
-                       "bernoulli_entropy": (0, "missing_tails_term")}),
+                       "bernoulli_entropy": (0, "missing_tails_term"),
+                       "merge_moments": (4, "m2_without_cross_term")}),
     "pascal": ("ok", {"array_is_pmf": (6, "exact_sum_equality"),
                       "entropy": (5, "no_zero_handling")}),
     "turing": ("ok", {"softmax": (1, "not_normalised"),
@@ -74,7 +79,7 @@ def test_every_notebook_is_graded_as_documented(results):
 
 def test_errors_and_notes_say_what_happened(results):
     by_student = {r.student: r for r in results[0]}
-    assert by_student["kolmogorov"].error.startswith("cell 19 raised SyntaxError")
+    assert by_student["kolmogorov"].error.startswith("cell 21 raised SyntaxError")
     assert by_student["broken"].error.startswith("not a notebook: invalid JSON")
     assert "did not return within 2 s" in by_student["euler"].error
     assert any("%matplotlib inline" in note for note in by_student["markov"].notes)

@@ -40,7 +40,7 @@ def test_nbgrader_autograde_uses_the_hidden_suite(tmp_path):
         scores = {student: {g.name: g.score for g in
                             gradebook.find_submission("probability", student).notebooks[0].grades}
                   for student in ("ada", "fermat", "pascal")}
-    assert sum(scores["ada"].values()) == 93
+    assert sum(scores["ada"].values()) == 165
     assert scores["fermat"]["check_entropy"] == 0  # its public check fails: nbgrader gives 0
     assert scores["fermat"]["check_softmax"] == 9
     # Public checks pass, the hidden suite finds the mistakes: partial credit, as mathgrade.

@@ -95,6 +95,36 @@ for pi, qi in zip(p, q):
     if qi > 0:
         total += 0.5 * qi * math.log(qi / mi)
 return total"""),
+    "gaussian_surprise": ("", """\
+total = 0.0
+for x in data:
+    total += 0.5 * math.log(2 * math.pi) + 0.5 * (x - mu) ** 2
+return total"""),
+    "sum_squared_error": ("", """\
+total = 0.0
+for x in data:
+    total += (x - mu) * (x - mu)
+return total"""),
+    "merge_moments": ("", """\
+(n_a, mean_a, m2_a), (n_b, mean_b, m2_b) = a, b
+n = n_a + n_b
+if n == 0:
+    return (0, 0.0, 0.0)
+mean = (n_a * mean_a + n_b * mean_b) / n
+m2 = m2_a + n_a * (mean_a - mean) ** 2 + m2_b + n_b * (mean_b - mean) ** 2
+return (n, mean, m2)"""),
+    "gaussian_kl": ("", """\
+ratio = sigma1 / sigma2
+return -math.log(ratio) + 0.5 * ratio**2 + 0.5 * ((mu1 - mu2) / sigma2) ** 2 - 0.5"""),
+    "bernoulli_mle": ("", """\
+t = sp.Symbol("t")
+return sp.solve(sp.diff(k * sp.log(t) + (n - k) * sp.log(1 - t), t), t)[0]"""),
+    "logistic_loss_derivative": ("", """\
+s = 1 / (1 + sp.exp(-z))
+return sp.diff(-(y * sp.log(s) + (1 - y) * sp.log(1 - s)), z)"""),
+    "forward_gradient_variance": ("", """\
+norm2 = sum(g * g for g in grad)
+return np.array([norm2 + g * g for g in grad])"""),
 }
 
 CORRECT_BAYES = {  # scipy.special throughout
@@ -202,6 +232,36 @@ m = (p + q) / 2
 kl_p = np.sum(p[p > 0] * np.log(p[p > 0] / m[p > 0]))
 kl_q = np.sum(q[q > 0] * np.log(q[q > 0] / m[q > 0]))
 return 0.5 * kl_p + 0.5 * kl_q"""),
+    "gaussian_surprise": ("", "return np.sum(0.5 * np.log(2 * np.pi) + 0.5 * (data - mu) ** 2)"),
+    "sum_squared_error": ("", "return np.sum((data - mu) ** 2)"),
+    "merge_moments": ("", """\
+n_a, mean_a, m2_a = a
+n_b, mean_b, m2_b = b
+n = n_a + n_b
+if n == 0:
+    return 0, 0.0, 0.0
+delta = mean_b - mean_a
+return n, mean_a + delta * n_b / n, m2_a + m2_b + delta**2 * n_a * n_b / n"""),
+    "gaussian_kl": ("", """\
+return (np.log(sigma2 / sigma1) + (sigma1**2 + (mu1 - mu2) ** 2) / (2 * sigma2**2)
+        - 0.5)"""),
+    "gaussian_kl_formula": ("", """\
+return (sp.log(sigma2 / sigma1) + (sigma1**2 + (mu1 - mu2) ** 2) / (2 * sigma2**2)
+        - sp.Rational(1, 2))"""),
+    "bernoulli_mle": ("", "return k / n"),
+    "logistic_loss_derivative": ("", "return 1 / (1 + sp.exp(-z)) - y"),
+    "affine_flow_log_density": ("", """\
+x = (y - shift) / scale
+return np.sum(-0.5 * x**2 - 0.5 * np.log(2 * np.pi)) - np.sum(np.log(np.abs(scale)))"""),
+    "forward_gradient_variance": ("", "return np.sum(grad**2) + grad**2"),
+    "shift_decomposition": ("", """\
+p_x, q_x = p_joint.sum(axis=1), q_joint.sum(axis=1)
+seen = p_x > 0
+marginal = np.sum(p_x[seen] * np.log(p_x[seen] / q_x[seen]))
+p_cond = p_joint[seen] / p_x[seen, None]
+q_cond = q_joint[seen] / q_x[seen, None]
+terms = np.where(p_cond > 0, p_cond * np.log(np.where(p_cond > 0, p_cond, 1) / q_cond), 0.0)
+return marginal, np.sum(p_x[seen] * terms.sum(axis=1))"""),
 }
 
 # Known mistakes, typed as in course/hidden/probability/mistakes.py.
@@ -228,6 +288,13 @@ RATIO_BEFORE_MASKING = ("from scipy.special import xlogy\n\n",
 IGNORES_ARGUMENT = ("", """\
 p = sp.Symbol("p")
 return -p * sp.log(p) - (1 - p) * sp.log(1 - p)""")
+GAUSSIAN_KL_SWAPPED = ("", """\
+return np.log(sigma1 / sigma2) + (sigma2**2 + (mu1 - mu2) ** 2) / (2 * sigma1**2) - 0.5""")
+M2_WITHOUT_CROSS_TERM = ("", """\
+n = a[0] + b[0]
+if n == 0:
+    return 0, 0.0, 0.0
+return n, (a[0] * a[1] + b[0] * b[1]) / n, a[2] + b[2]""")
 
 # Anything not listed for a student is the RIGHT answer; None keeps the release stub.
 STUDENTS: dict[str, dict] = {
@@ -236,8 +303,10 @@ STUDENTS: dict[str, dict] = {
     "gauss": CORRECT_GAUSS,
     "noether": CORRECT_NOETHER,
     "fermat": {"entropy": LOG_BASE_2},
-    "hopper": {"softmax": NAIVE_EXP, "logsumexp": LOGSUMEXP_NAIVE, "divergence": KL_SWAPPED},
-    "laplace": {"crossentropy": CE_SWAPPED, "bernoulli_entropy": MISSING_TAILS},
+    "hopper": {"softmax": NAIVE_EXP, "logsumexp": LOGSUMEXP_NAIVE, "divergence": KL_SWAPPED,
+               "gaussian_kl": GAUSSIAN_KL_SWAPPED},
+    "laplace": {"crossentropy": CE_SWAPPED, "bernoulli_entropy": MISSING_TAILS,
+                "merge_moments": M2_WITHOUT_CROSS_TERM},
     "pascal": {"array_is_pmf": EXACT_SUM, "entropy": NO_ZERO_HANDLING},
     "turing": {"divergence": KL_NO_ZERO_HANDLING, "softmax": NOT_NORMALISED},
     "cantor": {

@@ -344,6 +344,276 @@ BERNOULLI_CODE = '''def bernoulli_entropy(p):
     return -p * sp.log(p) - (1 - p) * sp.log(1 - p)
     ### END SOLUTION'''
 
+GAUSSIAN_SURPRISE = r"""## 12. Continuous data: the surprise of a Gaussian
+
+For real-valued data we use a *density*. The standard choice, a Gaussian with mean $\mu$ and
+variance 1, has
+
+$$p(x \mid \mu) = \frac{1}{\sqrt{2\pi}} \, e^{-(x - \mu)^2 / 2},
+\qquad -\ln p(x \mid \mu) = \tfrac12 \ln(2\pi) + \tfrac12 (x - \mu)^2 .$$
+
+Independent data points multiply their densities, so their surprises add up. The total
+surprise of a data set $x_1, \dots, x_n$ — the *negative log-likelihood* of $\mu$ — is
+
+$$S(\mu) = \sum_{i=1}^n \Big[ \tfrac12 \ln(2\pi) + \tfrac12 (x_i - \mu)^2 \Big] .$$
+
+**Exercise 12.** Write `gaussian_surprise(mu, data)` returning $S(\mu)$ in nats for a float
+`mu` and a 1-D array `data`."""
+
+GAUSSIAN_SURPRISE_CODE = '''def gaussian_surprise(mu, data):
+    """The total surprise, in nats, of `data` under a Gaussian with mean `mu` and variance 1."""
+    ### BEGIN SOLUTION
+    return np.sum(0.5 * np.log(2 * np.pi) + 0.5 * (data - mu) ** 2)
+    ### END SOLUTION'''
+
+SUM_SQUARED_ERROR = r"""## 13. Maximum likelihood is least squares
+
+Look at $S(\mu)$ again: the first term does not depend on $\mu$, and the second is half the
+*sum of squared errors*
+
+$$\mathrm{SSE}(\mu) = \sum_{i=1}^n (x_i - \mu)^2, \qquad
+S(\mu) = \tfrac{n}{2} \ln(2\pi) + \tfrac12 \mathrm{SSE}(\mu) .$$
+
+So the $\mu$ that makes the data least surprising (the *maximum-likelihood* estimate) is the
+one with the smallest squared error. Setting the derivative to zero,
+$\frac{d}{d\mu}\mathrm{SSE} = -2 \sum_i (x_i - \mu) = 0$, gives $\mu = \bar x$, the sample
+mean. This is why regression with a squared-error loss is "Gaussian maximum likelihood".
+
+**Exercise 13.** Write `sum_squared_error(mu, data)` returning $\mathrm{SSE}(\mu)$."""
+
+SUM_SQUARED_ERROR_CODE = '''def sum_squared_error(mu, data):
+    """The sum over `data` of the squared errors (x_i - mu)^2."""
+    ### BEGIN SOLUTION
+    return np.sum((data - mu) ** 2)
+    ### END SOLUTION'''
+
+MERGE_MOMENTS = r"""## 14. Mergeable statistics
+
+A mean and a variance over a billion rows are not computed in one pass over one array: the
+data arrive in chunks, on many machines. Each chunk keeps a small summary — its count $n$,
+its mean $\bar x$ and $M_2 = \sum_i (x_i - \bar x)^2$, the sum of squared deviations from its
+own mean (the variance is $M_2 / n$, or $M_2 / (n - 1)$ for the sample variance) — and
+summaries are merged.
+
+Merging two summaries $a$ and $b$ with $\delta = \bar x_b - \bar x_a$ and $n = n_a + n_b$:
+
+$$\bar x = \bar x_a + \delta \, \frac{n_b}{n}, \qquad
+M_2 = M_{2,a} + M_{2,b} + \delta^2 \, \frac{n_a n_b}{n} .$$
+
+The last term is the one that is easy to forget: each $M_2$ measures deviations from its
+own sample's mean, and the two means differ. This form (Chan, Golub and LeVeque's parallel
+algorithm) is also numerically stable: computing $\sum x^2 - n \bar x^2$ instead cancels
+catastrophically when the values are large and their spread small. An empty sample is
+$(0, 0, 0)$, and merging two empty samples must give an empty one, not a division by zero.
+
+**Exercise 14.** Write `merge_moments(a, b)` that takes two summaries `(count, mean, M2)` and
+returns the summary `(count, mean, M2)` of the union of the two samples. The count is an
+`int`."""
+
+MERGE_MOMENTS_CODE = '''def merge_moments(a, b):
+    """The (count, mean, M2) of the union of two samples summarised as (count, mean, M2)."""
+    ### BEGIN SOLUTION
+    n_a, mean_a, m2_a = a
+    n_b, mean_b, m2_b = b
+    n = n_a + n_b
+    if n == 0:
+        return 0, 0.0, 0.0
+    delta = mean_b - mean_a
+    mean = mean_a + delta * n_b / n
+    m2 = m2_a + m2_b + delta**2 * n_a * n_b / n
+    return n, mean, m2
+    ### END SOLUTION'''
+
+GAUSSIAN_KL = r"""## 15. The KL divergence of two Gaussians
+
+For densities the divergence is an integral, $D_{\mathrm{KL}}(p \,\|\, q) = \int p(x) \ln
+\frac{p(x)}{q(x)} \, dx$, and for two Gaussians it has a closed form. With
+$p = \mathcal N(\mu_1, \sigma_1^2)$ and $q = \mathcal N(\mu_2, \sigma_2^2)$,
+
+$$D_{\mathrm{KL}}(p \,\|\, q) = \ln \frac{\sigma_2}{\sigma_1}
++ \frac{\sigma_1^2 + (\mu_1 - \mu_2)^2}{2 \sigma_2^2} - \frac12 .$$
+
+(Write $\ln p - \ln q$ out and take the expectation under $p$: $E[(x - \mu_1)^2] =
+\sigma_1^2$ and $E[(x - \mu_2)^2] = \sigma_1^2 + (\mu_1 - \mu_2)^2$.) It is the regulariser
+of every variational autoencoder, where $q = \mathcal N(0, 1)$. Note the arguments are
+standard deviations, not variances.
+
+**Exercise 15.** Write `gaussian_kl(mu1, sigma1, mu2, sigma2)` returning
+$D_{\mathrm{KL}}(\mathcal N(\mu_1, \sigma_1^2) \,\|\, \mathcal N(\mu_2, \sigma_2^2))$ in nats."""
+
+GAUSSIAN_KL_CODE = '''def gaussian_kl(mu1, sigma1, mu2, sigma2):
+    """KL(N(mu1, sigma1^2) || N(mu2, sigma2^2)) in nats; sigma1, sigma2 > 0 are std devs."""
+    ### BEGIN SOLUTION
+    return (np.log(sigma2 / sigma1) + (sigma1**2 + (mu1 - mu2) ** 2) / (2 * sigma2**2)
+            - 0.5)
+    ### END SOLUTION'''
+
+GAUSSIAN_KL_FORMULA = r"""## 16. The same divergence, symbolically
+
+SymPy can hold the closed form of section 15 as a formula, to differentiate it (how does
+the divergence change as $\sigma_1$ shrinks?) or to check it against an integral.
+
+**Exercise 16.** Write `gaussian_kl_formula(mu1, sigma1, mu2, sigma2)` that takes four SymPy
+symbols (the means real, the standard deviations positive) and returns
+$D_{\mathrm{KL}}(\mathcal N(\mu_1, \sigma_1^2) \,\|\, \mathcal N(\mu_2, \sigma_2^2))$ as a
+SymPy expression in them. Any equivalent form is fine (for instance
+$\tfrac12 \ln(\sigma_2^2 / \sigma_1^2)$ for the log term).
+
+Explore: `sp.diff(gaussian_kl_formula(*syms), syms[1])` — where is it zero?"""
+
+GAUSSIAN_KL_FORMULA_CODE = '''def gaussian_kl_formula(mu1, sigma1, mu2, sigma2):
+    """KL(N(mu1, sigma1^2) || N(mu2, sigma2^2)) as a sympy expression in the four symbols."""
+    ### BEGIN SOLUTION
+    return (sp.log(sigma2 / sigma1) + (sigma1**2 + (mu1 - mu2) ** 2) / (2 * sigma2**2)
+            - sp.Rational(1, 2))
+    ### END SOLUTION'''
+
+BERNOULLI_MLE = r"""## 17. Maximum likelihood for a coin
+
+You toss a coin $n$ times and see $k$ heads. Which probability of heads $\theta$ makes this
+most likely? The likelihood is $L(\theta) = \theta^k (1 - \theta)^{n - k}$ (times a binomial
+coefficient that does not depend on $\theta$). Its logarithm has the same maximiser and is
+easier to differentiate:
+
+$$\ln L(\theta) = k \ln \theta + (n - k) \ln (1 - \theta), \qquad
+\frac{d}{d\theta} \ln L = \frac{k}{\theta} - \frac{n - k}{1 - \theta} .$$
+
+This is the same computation as sections 12–13: the maximum-likelihood estimate minimises
+the total surprise of the data.
+
+**Exercise 17.** Write `bernoulli_mle(k, n)` that takes positive SymPy symbols `k` and `n`
+($0 < k < n$) and returns the maximiser $\hat\theta$ as a SymPy expression. You may find it by
+hand or let SymPy do the work with `sp.diff` and `sp.solve` (which returns a *list* of
+solutions)."""
+
+BERNOULLI_MLE_CODE = '''def bernoulli_mle(k, n):
+    """The theta maximising theta**k * (1 - theta)**(n - k), for sympy symbols k and n."""
+    ### BEGIN SOLUTION
+    theta = sp.Symbol("theta", positive=True)
+    log_likelihood = k * sp.log(theta) + (n - k) * sp.log(1 - theta)
+    (best,) = sp.solve(sp.diff(log_likelihood, theta), theta)
+    return best
+    ### END SOLUTION'''
+
+LOGISTIC_LOSS_DERIVATIVE = r"""## 18. The gradient of the logistic loss
+
+Logistic regression predicts $\hat p = \sigma(z) = 1 / (1 + e^{-z})$ from a score $z$ and pays
+the binary cross-entropy of section 8 for the label $y$:
+
+$$\ell(z) = -\big[ y \ln \sigma(z) + (1 - y) \ln (1 - \sigma(z)) \big] .$$
+
+Training needs $d\ell / dz$. The chain rule gives $\frac{d\ell}{d\hat p} \cdot
+\frac{d\hat p}{dz}$ with $\sigma'(z) = \sigma(z)(1 - \sigma(z))$, and almost everything
+cancels, leaving the famous
+
+$$\frac{d\ell}{dz} = \sigma(z) - y ,$$
+
+the prediction's error. (Softmax with cross-entropy gives the same pattern: softmax minus the
+one-hot label.)
+
+**Exercise 18.** Write `logistic_loss_derivative(z, y)` that takes real SymPy symbols `z` and
+`y` and returns $d\ell/dz$ as a SymPy expression. Deriving it with `sp.diff` is fine; so is
+any equivalent form."""
+
+LOGISTIC_LOSS_DERIVATIVE_CODE = '''def logistic_loss_derivative(z, y):
+    """d/dz of -[y ln sigmoid(z) + (1 - y) ln(1 - sigmoid(z))], for sympy symbols z and y."""
+    ### BEGIN SOLUTION
+    return 1 / (1 + sp.exp(-z)) - y
+    ### END SOLUTION'''
+
+AFFINE_FLOW = r"""## 19. Change of variables: the idea behind normalizing flows
+
+A *normalizing flow* builds a complicated density by pushing a simple one through an
+invertible map: draw $x \sim \mathcal N(0, I_d)$, output $y = f(x)$. To *evaluate* the
+density of $y$ (for maximum-likelihood training), invert the map and correct for how it
+stretches space:
+
+$$\ln p_Y(y) = \ln p_X\big(f^{-1}(y)\big) - \ln \big| \det J_f\big(f^{-1}(y)\big) \big| .$$
+
+Stretching a region makes it bigger, so the same probability is spread thinner: the density
+goes *down* by the volume factor. The simplest flow is elementwise affine,
+$y = \text{scale} \odot x + \text{shift}$, with inverse $x = (y - \text{shift}) / \text{scale}$
+and a diagonal Jacobian, so $\ln |\det J| = \sum_i \ln |\text{scale}_i|$. A negative scale
+flips an axis; its volume factor is still $|\text{scale}_i|$. Real flows (RealNVP, Glow)
+stack many such layers whose scale and shift are computed by neural networks.
+
+**Exercise 19.** Write `affine_flow_log_density(y, scale, shift)` returning $\ln p_Y(y)$ for a
+point `y` in $\mathbb{R}^d$ (1-D arrays `y`, `scale`, `shift` of length $d$, every
+`scale[i]` nonzero) when $x \sim \mathcal N(0, I_d)$, whose log-density is
+$\sum_i \big(-\tfrac12 x_i^2 - \tfrac12 \ln 2\pi\big)$."""
+
+AFFINE_FLOW_CODE = '''def affine_flow_log_density(y, scale, shift):
+    """ln p_Y(y) for y = scale * x + shift (elementwise), x ~ N(0, I); a single number."""
+    ### BEGIN SOLUTION
+    x = (y - shift) / scale
+    log_base = np.sum(-0.5 * x**2 - 0.5 * np.log(2 * np.pi))
+    return log_base - np.sum(np.log(np.abs(scale)))
+    ### END SOLUTION'''
+
+FORWARD_GRADIENT = r"""## 20. The variance of a random estimator
+
+An *estimator* can be right on average and still useless if it is too noisy. An example from
+training networks without backpropagation: with one forward-mode derivative you can compute
+a directional derivative $g \cdot v$ of the loss for a random direction $v \sim \mathcal N(0,
+I_n)$ (here $g$ is the true gradient), and use
+
+$$\hat g = (g \cdot v)\, v$$
+
+as a *forward gradient*. It is unbiased, $E[\hat g] = E[v v^\top] g = g$, but each entry is
+noisy. With $E[v_i^2] = 1$ and $E[v_i^4] = 3$,
+$E[\hat g_i^2] = E[(g \cdot v)^2 v_i^2] = \lVert g \rVert^2 + 2 g_i^2$, so
+
+$$\operatorname{Var}[\hat g_i] = E[\hat g_i^2] - (E[\hat g_i])^2 = \lVert g \rVert^2 + g_i^2 .$$
+
+Every entry carries noise from the *whole* gradient: in a million-parameter model the noise
+on each entry is about a million times the signal, which is why such estimators need many
+directions (or tricks) to be useful.
+
+**Exercise 20.** Write `forward_gradient_variance(grad)` returning the array of per-entry
+variances $\operatorname{Var}[\hat g_i]$ for the gradient `grad` (a 1-D array)."""
+
+FORWARD_GRADIENT_CODE = '''def forward_gradient_variance(grad):
+    """Per-entry variance of (grad . v) v for v ~ N(0, I): ||grad||^2 + grad_i^2."""
+    ### BEGIN SOLUTION
+    return np.sum(grad**2) + grad**2
+    ### END SOLUTION'''
+
+SHIFT_DECOMPOSITION = r"""## 21. Where did the distribution shift?
+
+A model trained on data $p(x, y)$ (inputs $x$, labels $y$) is deployed where the data follow
+$q(x, y)$. Did the *inputs* change (covariate shift: $p(x) \ne q(x)$), or the *relation*
+between inputs and labels (concept shift: $p(y \mid x) \ne q(y \mid x)$)? The chain rule of
+the KL divergence splits the total shift exactly into these two parts:
+
+$$D_{\mathrm{KL}}\big(p(x, y) \,\|\, q(x, y)\big)
+= \underbrace{D_{\mathrm{KL}}\big(p(x) \,\|\, q(x)\big)}_{\text{marginal}}
++ \underbrace{\sum_x p(x)\, D_{\mathrm{KL}}\big(p(y \mid x) \,\|\, q(y \mid x)\big)}
+_{\text{conditional}} .$$
+
+(Write $p(x, y) = p(x) p(y \mid x)$, the same for $q$, and split the logarithm.) Both parts
+are $\ge 0$. Here a joint pmf is a 2-D array whose rows are indexed by $x$ and columns by
+$y$, so $p(x)$ is the row sums and $p(y \mid x)$ is row $x$ divided by its sum. Rows with
+$p(x) = 0$ get weight 0, and as always zero entries of $p$ contribute 0.
+
+**Exercise 21.** Write `shift_decomposition(p_joint, q_joint)` returning the tuple
+`(marginal, conditional)` for a joint pmf `p_joint` (zeros allowed) and a strictly positive
+joint pmf `q_joint` of the same shape."""
+
+SHIFT_DECOMPOSITION_CODE = '''def shift_decomposition(p_joint, q_joint):
+    """(KL(p(x) || q(x)), sum_x p(x) KL(p(y|x) || q(y|x))) for joint pmfs with rows x."""
+    ### BEGIN SOLUTION
+    p_x, q_x = p_joint.sum(axis=1), q_joint.sum(axis=1)
+    seen = p_x > 0
+    marginal = np.sum(p_x[seen] * np.log(p_x[seen] / q_x[seen]))
+    conditional = 0.0
+    for i in np.flatnonzero(seen):
+        p_y, q_y = p_joint[i] / p_x[i], q_joint[i] / q_x[i]
+        keep = p_y > 0
+        conditional += p_x[i] * np.sum(p_y[keep] * np.log(p_y[keep] / q_y[keep]))
+    return marginal, conditional
+    ### END SOLUTION'''
+
+
 CLOSING = r"""## Where next
 
 These few functions carry a long way: logistic regression and every softmax classifier
@@ -364,7 +634,119 @@ EXERCISES = [
     ("divergence", DIVERGENCE, DIVERGENCE_CODE),
     ("js_divergence", JS_DIVERGENCE, JS_DIVERGENCE_CODE),
     ("bernoulli_entropy", BERNOULLI, BERNOULLI_CODE),
+    ("gaussian_surprise", GAUSSIAN_SURPRISE, GAUSSIAN_SURPRISE_CODE),
+    ("sum_squared_error", SUM_SQUARED_ERROR, SUM_SQUARED_ERROR_CODE),
+    ("merge_moments", MERGE_MOMENTS, MERGE_MOMENTS_CODE),
+    ("gaussian_kl", GAUSSIAN_KL, GAUSSIAN_KL_CODE),
+    ("gaussian_kl_formula", GAUSSIAN_KL_FORMULA, GAUSSIAN_KL_FORMULA_CODE),
+    ("bernoulli_mle", BERNOULLI_MLE, BERNOULLI_MLE_CODE),
+    ("logistic_loss_derivative", LOGISTIC_LOSS_DERIVATIVE, LOGISTIC_LOSS_DERIVATIVE_CODE),
+    ("affine_flow_log_density", AFFINE_FLOW, AFFINE_FLOW_CODE),
+    ("forward_gradient_variance", FORWARD_GRADIENT, FORWARD_GRADIENT_CODE),
+    ("shift_decomposition", SHIFT_DECOMPOSITION, SHIFT_DECOMPOSITION_CODE),
 ]
+
+# Pictures, placed after an exercise's check cell. They use NumPy only (not the student's
+# functions, which are stubs in the release) and are tagged `mathgrade-skip`: the grader
+# does not spend time drawing them.
+SOFTMAX_TEMPERATURE = r"""### Picture: softmax temperature
+
+Dividing the logits by a *temperature* $T$ before the softmax controls how peaked the pmf
+is: $T \to 0$ puts all the mass on the largest logit (an "arg max"), large $T$ flattens it
+towards uniform. Language models sample with such a $T$."""
+
+SOFTMAX_TEMPERATURE_CODE = """import matplotlib.pyplot as plt
+
+logits = np.array([2.0, 1.0, 0.5, -1.0])
+fig, axes = plt.subplots(1, 4, figsize=(12, 2.5), sharey=True)
+for ax, temperature in zip(axes, [0.25, 1.0, 2.0, 10.0]):
+    scaled = logits / temperature
+    probs = np.exp(scaled - scaled.max())
+    ax.bar(range(len(logits)), probs / probs.sum())
+    ax.set_title(f"T = {temperature:g}")
+    ax.set_xticks(range(len(logits)))
+axes[0].set_ylabel("softmax(logits / T)")
+plt.tight_layout()
+plt.show()"""
+
+KL_ASYMMETRY = r"""### Picture: KL is not symmetric
+
+Fit a single Gaussian $q$ to a two-bump target $p$ by minimising $D_{\mathrm{KL}}(p \| q)$
+and it spreads out to cover both bumps ("mass-covering"); minimise $D_{\mathrm{KL}}(q \| p)$
+instead and it settles on one bump ("mode-seeking"), because $q$ is punished wherever it
+puts mass where $p$ has little. Below, a grid search over the mean and width of $q$ for
+each direction, on a discretised line."""
+
+KL_ASYMMETRY_CODE = """import matplotlib.pyplot as plt
+
+xs = np.linspace(-6, 6, 601)
+
+
+def bump(mu, sigma):
+    weights = np.exp(-0.5 * ((xs - mu) / sigma) ** 2)
+    return weights / weights.sum()
+
+
+def kl(p, q):
+    keep = p > 0
+    return np.sum(p[keep] * np.log(p[keep] / q[keep]))
+
+
+target = 0.5 * bump(-2.0, 0.6) + 0.5 * bump(2.0, 0.6)
+candidates = [(mu, sigma) for mu in np.linspace(-3, 3, 61) for sigma in np.linspace(0.3, 3, 28)]
+forward = min(candidates, key=lambda c: kl(target, bump(*c)))
+reverse = min(candidates, key=lambda c: kl(bump(*c), target))
+plt.figure(figsize=(7, 3))
+plt.plot(xs, target, "k", label="target p")
+plt.plot(xs, bump(*forward), label=f"argmin KL(p||q): mu={forward[0]:.1f}, sigma={forward[1]:.1f}")
+plt.plot(xs, bump(*reverse), label=f"argmin KL(q||p): mu={reverse[0]:.1f}, sigma={reverse[1]:.1f}")
+plt.legend(fontsize=8)
+plt.show()"""
+
+COIN_ENTROPY = r"""### Picture: the entropy of a coin
+
+$H(p)$ is 0 for a coin that always lands the same way, and largest, $\ln 2$, for a fair
+coin: uncertainty is greatest when both outcomes are equally likely."""
+
+COIN_ENTROPY_CODE = """import matplotlib.pyplot as plt
+
+p = np.linspace(0.001, 0.999, 500)
+plt.figure(figsize=(5, 3))
+plt.plot(p, -p * np.log(p) - (1 - p) * np.log(1 - p))
+plt.axhline(np.log(2), ls=":", c="gray")
+plt.xlabel("p (probability of heads)")
+plt.ylabel("H(p) in nats")
+plt.show()"""
+
+FORWARD_GRADIENT_PICTURE = r"""### Picture: measuring the variance
+
+A simulation agrees with the formula: 20 000 random directions for a gradient in
+$\mathbb{R}^{10}$, the empirical variance of each entry of $\hat g$, and
+$\lVert g \rVert^2 + g_i^2$."""
+
+FORWARD_GRADIENT_PICTURE_CODE = """import matplotlib.pyplot as plt
+
+rng = np.random.default_rng(0)
+g = rng.standard_normal(10)
+v = rng.standard_normal((20_000, g.size))
+estimates = (v @ g)[:, None] * v
+plt.figure(figsize=(6, 3))
+plt.bar(range(g.size), estimates.var(axis=0), label="simulated variance")
+plt.plot(range(g.size), np.sum(g**2) + g**2, "ko", label="||g||^2 + g_i^2")
+plt.plot(range(g.size), g**2, "r_", markersize=15, label="g_i^2 (signal)")
+plt.xlabel("entry i")
+plt.legend(fontsize=8)
+plt.show()"""
+
+# exercise -> pictures shown after its check cell: (cell id, markdown, code)
+PICTURES = {
+    "softmax": [("softmax-temperature", SOFTMAX_TEMPERATURE, SOFTMAX_TEMPERATURE_CODE)],
+    "divergence": [("kl-asymmetry", KL_ASYMMETRY, KL_ASYMMETRY_CODE)],
+    "bernoulli_entropy": [("coin-entropy", COIN_ENTROPY, COIN_ENTROPY_CODE)],
+    "forward_gradient_variance": [
+        ("forward-gradient-simulation", FORWARD_GRADIENT_PICTURE, FORWARD_GRADIENT_PICTURE_CODE),
+    ],
+}
 
 
 def suite_points(exercise: str) -> int:
@@ -430,6 +812,12 @@ def build() -> nbformat.NotebookNode:
         cells.append(code(f"check-{exercise}".replace("_", "-"), check_source(exercise),
                           nbgrader(f"check_{exercise}", grade=True, solution=False,
                                    locked=True, points=suite_points(exercise))))
+        for picture_id, text, source in PICTURES.get(exercise, []):
+            cells.append(markdown(f"about-{picture_id}", text))
+            picture = code(picture_id, source, nbgrader(f"picture_{picture_id}".replace("-", "_"),
+                                                         grade=False, solution=False, locked=True))
+            picture.metadata["tags"] = ["mathgrade-skip"]
+            cells.append(picture)
     cells.append(markdown("where-next", CLOSING))
     notebook = new_notebook(cells=cells)
     notebook.metadata = {

@@ -179,6 +179,122 @@ def _bernoulli_entropy_cases() -> list[Case]:
     ]
 
 
+def _gaussian_surprise_cases() -> list[Case]:
+    hint = ("Each data point costs 0.5 ln(2 pi) + 0.5 (x - mu)^2 nats; add this up over all "
+            "the data points (np.sum, with np.log for the natural log).")
+    half_log_2pi = 0.5 * math.log(2 * math.pi)
+    return [
+        Case("gaussian_surprise(0.0, [0.0])", (0.0, _vec(0.0)), half_log_2pi, hint,
+             "0.5 ln(2 pi): one point, right at the mean"),
+        Case("gaussian_surprise(1.0, [0.0, 2.0])", (1.0, _vec(0.0, 2.0)),
+             2 * half_log_2pi + 1.0, hint, "2 * 0.5 ln(2 pi) + 0.5 + 0.5"),
+    ]
+
+
+def _sum_squared_error_cases() -> list[Case]:
+    hint = "Add up the squared differences (x_i - mu)^2 over all data points (np.sum)."
+    return [
+        Case("sum_squared_error(0.0, [1.0, -1.0])", (0.0, _vec(1.0, -1.0)), 2.0, hint,
+             "1 + 1"),
+        Case("sum_squared_error(2.0, [1.0, 2.0, 4.0])", (2.0, _vec(1.0, 2.0, 4.0)), 5.0, hint,
+             "1 + 0 + 4"),
+    ]
+
+
+def _merge_moments_cases() -> list[Case]:
+    hint = ("With delta = mean_b - mean_a and n = n_a + n_b: mean = mean_a + delta n_b / n and "
+            "M2 = M2_a + M2_b + delta^2 n_a n_b / n; the count is n_a + n_b.")
+    return [
+        Case("merge_moments((2, 1.5, 0.5), (1, 3.0, 0.0))", ((2, 1.5, 0.5), (1, 3.0, 0.0)),
+             (3, 2.0, 2.0), hint, "the sample [1, 2] merged with [3]"),
+        Case("merge_moments((1, 0.0, 0.0), (1, 10.0, 0.0))", ((1, 0.0, 0.0), (1, 10.0, 0.0)),
+             (2, 5.0, 50.0), hint, "the sample [0] merged with [10]"),
+    ]
+
+
+def _gaussian_kl_cases() -> list[Case]:
+    hint = ("KL = ln(sigma2 / sigma1) + (sigma1^2 + (mu1 - mu2)^2) / (2 sigma2^2) - 1/2, with "
+            "the standard deviations sigma1, sigma2 (not variances).")
+    return [
+        Case("gaussian_kl(0.0, 1.0, 0.0, 1.0)", (0.0, 1.0, 0.0, 1.0), 0.0, hint,
+             "the same Gaussian twice"),
+        Case("gaussian_kl(1.0, 1.0, 0.0, 1.0)", (1.0, 1.0, 0.0, 1.0), 0.5, hint,
+             "means 1 apart, unit variances"),
+    ]
+
+
+def _gaussian_kl_formula_cases() -> list[Case]:
+    hint = ("ln(sigma2 / sigma1) + (sigma1^2 + (mu1 - mu2)^2) / (2 sigma2^2) - 1/2, written "
+            "with sp.log and the four symbols you are given.")
+    mu1, mu2 = sp.symbols("mu1 mu2", real=True)
+    s1, s2 = sp.symbols("sigma1 sigma2", positive=True)
+    args = (mu1, s1, mu2, s2)
+    return [
+        Case("gaussian_kl_formula(mu1, sigma1, mu2, sigma2) at 0, 1, 0, 1", args,
+             ("at", {mu1: 0.0, s1: 1.0, mu2: 0.0, s2: 1.0}, 0.0), hint, "the same Gaussian"),
+        Case("gaussian_kl_formula(mu1, sigma1, mu2, sigma2) at 1, 1, 0, 2", args,
+             ("at", {mu1: 1.0, s1: 1.0, mu2: 0.0, s2: 2.0}, math.log(2.0) + 0.25 - 0.5), hint,
+             "ln 2 + 2/8 - 1/2"),
+    ]
+
+
+def _bernoulli_mle_cases() -> list[Case]:
+    hint = ("Set the derivative of k ln(theta) + (n - k) ln(1 - theta) to zero and solve for "
+            "theta; sp.solve returns a list, so take its element.")
+    k, n = sp.symbols("k n", positive=True)
+    return [
+        Case("bernoulli_mle(k, n) at k = 3, n = 10", (k, n), ("at", {k: 3.0, n: 10.0}, 0.3),
+             hint, "3 heads in 10 tosses"),
+    ]
+
+
+def _logistic_loss_derivative_cases() -> list[Case]:
+    hint = ("Differentiate -[y ln s + (1 - y) ln(1 - s)] with s = 1 / (1 + exp(-z)) with "
+            "respect to z (sp.diff does it), including the inner derivative of s.")
+    z, y = sp.symbols("z y", real=True)
+    return [
+        Case("logistic_loss_derivative(z, y) at z = 0, y = 1", (z, y),
+             ("at", {z: 0.0, y: 1.0}, -0.5), hint, "sigmoid(0) - 1"),
+        Case("logistic_loss_derivative(z, y) at z = 2, y = 0.25", (z, y),
+             ("at", {z: 2.0, y: 0.25}, 1 / (1 + math.exp(-2.0)) - 0.25), hint),
+    ]
+
+
+def _affine_flow_log_density_cases() -> list[Case]:
+    hint = ("Invert the flow, x = (y - shift) / scale, add up the standard normal log-density "
+            "-x^2/2 - ln(2 pi)/2 of every entry, then subtract sum ln |scale|.")
+    base = -0.5 * math.log(2 * math.pi)
+    return [
+        Case("affine_flow_log_density([0.0], [1.0], [0.0])", (_vec(0.0), _vec(1.0), _vec(0.0)),
+             base, hint, "the standard normal at its mean"),
+        Case("affine_flow_log_density([2.0], [2.0], [0.0])", (_vec(2.0), _vec(2.0), _vec(0.0)),
+             base - 0.5 - math.log(2.0), hint, "x = 1, stretched by 2"),
+    ]
+
+
+def _forward_gradient_variance_cases() -> list[Case]:
+    hint = ("Var = E[X^2] - (E[X])^2 with E[(g . v)^2 v_i^2] = ||g||^2 + 2 g_i^2 and "
+            "E[(g . v) v_i] = g_i.")
+    return [
+        Case("forward_gradient_variance([3.0, 4.0])", (_vec(3.0, 4.0),), _vec(34.0, 41.0), hint,
+             "25 + 9, 25 + 16"),
+    ]
+
+
+def _shift_decomposition_cases() -> list[Case]:
+    hint = ("The marginal part compares the row sums p(x) and q(x); the conditional part "
+            "averages KL(row of p / its sum || row of q / its sum) with the weights p(x).")
+    uniform = np.full((2, 2), 0.25)
+    return [
+        Case("shift_decomposition([[0.4, 0.4], [0.1, 0.1]], uniform 2x2)",
+             (np.array([[0.4, 0.4], [0.1, 0.1]]), uniform),
+             (0.8 * math.log(1.6) + 0.2 * math.log(0.4), 0.0), hint, "only p(x) moved"),
+        Case("shift_decomposition([[0.4, 0.1], [0.1, 0.4]], uniform 2x2)",
+             (np.array([[0.4, 0.1], [0.1, 0.4]]), uniform),
+             (0.0, 0.8 * math.log(1.6) + 0.2 * math.log(0.4)), hint, "only p(y | x) moved"),
+    ]
+
+
 CASES: dict[str, Callable[[], list[Case]]] = {
     "array_is_pmf": _array_is_pmf_cases,
     "softmax": _softmax_cases,
@@ -191,6 +307,16 @@ CASES: dict[str, Callable[[], list[Case]]] = {
     "divergence": _divergence_cases,
     "js_divergence": _js_divergence_cases,
     "bernoulli_entropy": _bernoulli_entropy_cases,
+    "gaussian_surprise": _gaussian_surprise_cases,
+    "sum_squared_error": _sum_squared_error_cases,
+    "merge_moments": _merge_moments_cases,
+    "gaussian_kl": _gaussian_kl_cases,
+    "gaussian_kl_formula": _gaussian_kl_formula_cases,
+    "bernoulli_mle": _bernoulli_mle_cases,
+    "logistic_loss_derivative": _logistic_loss_derivative_cases,
+    "affine_flow_log_density": _affine_flow_log_density_cases,
+    "forward_gradient_variance": _forward_gradient_variance_cases,
+    "shift_decomposition": _shift_decomposition_cases,
 }
 
 
@@ -228,6 +354,14 @@ def _compare(got: Any, expected: Any) -> str | None:
         return None if bool(got) == expected else f"got {bool(got)}"
     if isinstance(expected, tuple) and expected and expected[0] == "at":
         return _compare_symbolic(got, *expected[1:])
+    if isinstance(expected, tuple):
+        if not isinstance(got, tuple | list) or len(got) != len(expected):
+            return f"got {_show(got)}: return a tuple of {len(expected)} values"
+        for position, (mine, theirs) in enumerate(zip(got, expected, strict=True)):
+            problem = _compare(mine, theirs)
+            if problem is not None:
+                return f"got {_show(tuple(got))}; item {position}: {problem}"
+        return None
     if isinstance(expected, np.ndarray):
         if isinstance(got, list | tuple):
             got = np.asarray(got, dtype=float)
@@ -247,19 +381,22 @@ def _compare(got: Any, expected: Any) -> str | None:
     return None
 
 
-def _compare_symbolic(got: Any, symbol: sp.Symbol, at: float, expected: float) -> str | None:
+def _compare_symbolic(got: Any, *where: Any) -> str | None:
+    """`where` is (symbol, value, expected) or ({symbol: value, ...}, expected)."""
+    subs, expected = ({where[0]: where[1]}, where[2]) if len(where) == 3 else where
     if not isinstance(got, sp.Expr):
         return f"got {_show(got)} ({_a(type(got).__name__)}): return a SymPy expression"
-    others = sorted(str(s) for s in got.free_symbols if s != symbol)
+    others = sorted(str(s) for s in got.free_symbols if s not in subs)
     if others:
-        return f"got {_show(got)}, which uses {', '.join(others)}: use only the symbol given"
+        return f"got {_show(got)}, which uses {', '.join(others)}: use only the symbols given"
+    at = ", ".join(f"{symbol} = {value}" for symbol, value in subs.items())
     try:
-        value = complex(got.evalf(30, subs={symbol: sp.Float(at, 30)}))
+        value = complex(got.evalf(30, subs={k: sp.Float(v, 30) for k, v in subs.items()}))
     except (TypeError, ValueError):
-        return f"got {_show(got)}, which does not evaluate to a number at {symbol} = {at}"
+        return f"got {_show(got)}, which does not evaluate to a number at {at}"
     if abs(value.imag) > 1e-12 or not math.isclose(value.real, expected, rel_tol=RTOL,
                                                    abs_tol=ATOL):
-        return f"got {_show(got)}, which is {_show(value.real)} there"
+        return f"got {_show(got)}, which is {_show(value.real)} at {at}"
     return None
 
 
@@ -317,7 +454,7 @@ def _run_case(function: Callable, case: Case) -> str | None:
 
 def _expected_value(expected: Any) -> Any:
     if isinstance(expected, tuple) and expected and expected[0] == "at":
-        return expected[3]
+        return expected[-1]
     return expected
 
 

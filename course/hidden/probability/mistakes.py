@@ -598,3 +598,497 @@ def swapped_logs(p):
 def ignores_argument(p):
     p = sp.Symbol("p")
     return -p * sp.log(p) - (1 - p) * sp.log(1 - p)
+
+# ---------------------------------------------------------------------- gaussian_surprise
+
+GS_HALF_SQUARES = (
+    "The Gaussian density has exp(-(x - mu)^2 / 2), so each point's surprise has 0.5 (x - mu)^2, "
+    "not (x - mu)^2."
+)
+GS_CONSTANT_ONCE = (
+    "The normalising term 0.5 ln(2 pi) belongs to every data point's surprise: add it n times "
+    "(once per point), not once for the whole data set."
+)
+GS_NO_CONSTANT = (
+    "The surprise -ln p(x) includes the normaliser of the density: 0.5 ln(2 pi) per point. "
+    "Dropping it does not move the minimum, but the value is no longer the surprise."
+)
+GS_LOG_2PI_NO_HALF = (
+    "The density's normaliser is 1 / sqrt(2 pi), so its surprise is 0.5 ln(2 pi), not ln(2 pi)."
+)
+GS_MEAN = "The surprise of independent data points adds up: sum over the data, do not average."
+GS_SIGN = (
+    "Surprise is minus the log-density: -ln p(x) = 0.5 ln(2 pi) + 0.5 (x - mu)^2, which is "
+    "positive. You returned the log-likelihood itself."
+)
+
+
+@mistake("gaussian_surprise", hint=GS_HALF_SQUARES)
+def missing_half_on_squares(mu, data):
+    return np.sum(0.5 * np.log(2 * np.pi) + (data - mu) ** 2)
+
+
+@mistake("gaussian_surprise", hint=GS_CONSTANT_ONCE)
+def constant_added_once(mu, data):
+    return 0.5 * np.log(2 * np.pi) + np.sum(0.5 * (data - mu) ** 2)
+
+
+@mistake("gaussian_surprise", hint=GS_NO_CONSTANT)
+def no_normalising_constant(mu, data):
+    return np.sum(0.5 * (data - mu) ** 2)
+
+
+@mistake("gaussian_surprise", hint=GS_LOG_2PI_NO_HALF)
+def log_2pi_without_half(mu, data):
+    return np.sum(np.log(2 * np.pi) + 0.5 * (data - mu) ** 2)
+
+
+@mistake("gaussian_surprise", hint=GS_MEAN)
+def mean_instead_of_sum_gaussian(mu, data):
+    return np.mean(0.5 * np.log(2 * np.pi) + 0.5 * (data - mu) ** 2)
+
+
+@mistake("gaussian_surprise", hint=GS_SIGN)
+def log_likelihood_not_surprise(mu, data):
+    return np.sum(-0.5 * np.log(2 * np.pi) - 0.5 * (data - mu) ** 2)
+
+# ---------------------------------------------------------------------- sum_squared_error
+
+SSE_MEAN = "This is the *sum* of squared errors: np.sum, not np.mean (that is the MSE)."
+SSE_NOT_SQUARED = (
+    "Square each error before adding: positive and negative errors would otherwise cancel "
+    "(for data [1, -1] and mu = 0 the sum of errors is 0)."
+)
+SSE_ABSOLUTE = "Square the errors, (x_i - mu)^2, rather than taking their absolute values."
+SSE_NORM = (
+    "np.linalg.norm(data - mu) is the square root of the sum of squares; the task asks for the "
+    "sum of squares itself."
+)
+SSE_HALF = (
+    "No factor 1/2 here: the 1/2 belongs to the Gaussian surprise, the sum of squared errors is "
+    "sum (x_i - mu)^2."
+)
+
+
+@mistake("sum_squared_error", hint=SSE_MEAN)
+def mean_squared_error(mu, data):
+    return np.mean((data - mu) ** 2)
+
+
+@mistake("sum_squared_error", hint=SSE_NOT_SQUARED)
+def errors_not_squared(mu, data):
+    return np.sum(data - mu)
+
+
+@mistake("sum_squared_error", hint=SSE_ABSOLUTE)
+def absolute_errors(mu, data):
+    return np.sum(np.abs(data - mu))
+
+
+@mistake("sum_squared_error", hint=SSE_NORM)
+def norm_not_squared(mu, data):
+    return np.linalg.norm(data - mu)
+
+
+@mistake("sum_squared_error", hint=SSE_HALF)
+def half_sum_of_squares(mu, data):
+    return 0.5 * np.sum((data - mu) ** 2)
+
+# -------------------------------------------------------------------------- merge_moments
+
+MM_NO_CROSS = (
+    "M2 of the union is not just M2_a + M2_b: each sample's deviations are measured from its own "
+    "mean, so add the cross term delta^2 n_a n_b / n for the distance delta between the means."
+)
+MM_UNWEIGHTED = (
+    "The union's mean weights each sample's mean by its count: (n_a mean_a + n_b mean_b) / n, "
+    "not (mean_a + mean_b) / 2."
+)
+MM_CROSS_NOT_DIVIDED = (
+    "The cross term is delta^2 n_a n_b / n: divide by the total count n = n_a + n_b."
+)
+MM_FLOAT_COUNT = (
+    "A count is a whole number: return n_a + n_b as an int (it is one already, if you do not "
+    "convert it)."
+)
+MM_EMPTY = (
+    "Two empty samples make an empty union (0, 0.0, 0.0): when n = n_a + n_b is 0, return that "
+    "before dividing by n."
+)
+MM_VARIANCE = (
+    "M2 is the sum of squared deviations, not the variance: do not divide it by the count."
+)
+
+
+@mistake("merge_moments", hint=MM_NO_CROSS)
+def m2_without_cross_term(a, b):
+    n_a, mean_a, m2_a = a
+    n_b, mean_b, m2_b = b
+    n = n_a + n_b
+    if n == 0:
+        return 0, 0.0, 0.0
+    return n, (n_a * mean_a + n_b * mean_b) / n, m2_a + m2_b
+
+
+@mistake("merge_moments", hint=MM_UNWEIGHTED)
+def unweighted_mean_of_means(a, b):
+    n_a, mean_a, m2_a = a
+    n_b, mean_b, m2_b = b
+    n = n_a + n_b
+    if n == 0:
+        return 0, 0.0, 0.0
+    delta = mean_b - mean_a
+    return n, (mean_a + mean_b) / 2, m2_a + m2_b + delta**2 * n_a * n_b / n
+
+
+@mistake("merge_moments", hint=MM_CROSS_NOT_DIVIDED)
+def cross_term_not_divided(a, b):
+    n_a, mean_a, m2_a = a
+    n_b, mean_b, m2_b = b
+    n = n_a + n_b
+    if n == 0:
+        return 0, 0.0, 0.0
+    delta = mean_b - mean_a
+    return n, mean_a + delta * n_b / n, m2_a + m2_b + delta**2 * n_a * n_b
+
+
+@mistake("merge_moments", hint=MM_VARIANCE)
+def returns_variance(a, b):
+    n_a, mean_a, m2_a = a
+    n_b, mean_b, m2_b = b
+    n = n_a + n_b
+    if n == 0:
+        return 0, 0.0, 0.0
+    delta = mean_b - mean_a
+    return n, mean_a + delta * n_b / n, (m2_a + m2_b + delta**2 * n_a * n_b / n) / n
+
+
+@mistake("merge_moments", hint=MM_FLOAT_COUNT)
+def float_count(a, b):
+    n_a, mean_a, m2_a = a
+    n_b, mean_b, m2_b = b
+    n = float(n_a + n_b)
+    if n == 0:
+        return 0.0, 0.0, 0.0
+    delta = mean_b - mean_a
+    return n, mean_a + delta * n_b / n, m2_a + m2_b + delta**2 * n_a * n_b / n
+
+
+@mistake("merge_moments", hint=MM_EMPTY)
+def divides_by_zero_when_both_empty(a, b):
+    n_a, mean_a, m2_a = a
+    n_b, mean_b, m2_b = b
+    n = n_a + n_b
+    delta = mean_b - mean_a
+    return n, mean_a + delta * n_b / n, m2_a + m2_b + delta**2 * n_a * n_b / n
+
+# ---------------------------------------------------------------------------- gaussian_kl
+
+KL_SWAPPED = (
+    "KL(N1 || N2) is not symmetric: the log term is ln(sigma2 / sigma1) and the quadratic term "
+    "is divided by 2 sigma2^2, the variance of the *second* Gaussian. You computed KL(N2 || N1)."
+)
+KL_NO_HALF = (
+    "Check the constant: KL = ln(s2/s1) + (s1^2 + (m1 - m2)^2) / (2 s2^2) - 1/2, which is 0 for "
+    "two equal Gaussians."
+)
+KL_VARIANCE = (
+    "sigma1 and sigma2 are standard deviations: square them where the formula has variances, "
+    "(s1^2 + (m1 - m2)^2) / (2 s2^2), and the log term is ln(s2 / s1)."
+)
+KL_LOG_INVERTED = (
+    "The log term is ln(sigma2 / sigma1): a narrow N1 inside a wide N2 costs a lot "
+    "(KL grows as sigma1 shrinks)."
+)
+KL_NO_TWO = "The quadratic term is divided by 2 sigma2^2, twice the variance of N2."
+
+
+@mistake("gaussian_kl", hint=KL_SWAPPED)
+def swapped_gaussians(mu1, sigma1, mu2, sigma2):
+    return np.log(sigma1 / sigma2) + (sigma2**2 + (mu1 - mu2) ** 2) / (2 * sigma1**2) - 0.5
+
+
+@mistake("gaussian_kl", hint=KL_NO_HALF)
+def missing_minus_half(mu1, sigma1, mu2, sigma2):
+    return np.log(sigma2 / sigma1) + (sigma1**2 + (mu1 - mu2) ** 2) / (2 * sigma2**2)
+
+
+@mistake("gaussian_kl", hint=KL_VARIANCE)
+def sigmas_used_as_variances(mu1, sigma1, mu2, sigma2):
+    return 0.5 * np.log(sigma2 / sigma1) + (sigma1 + (mu1 - mu2) ** 2) / (2 * sigma2) - 0.5
+
+
+@mistake("gaussian_kl", hint=KL_LOG_INVERTED)
+def log_ratio_inverted(mu1, sigma1, mu2, sigma2):
+    return np.log(sigma1 / sigma2) + (sigma1**2 + (mu1 - mu2) ** 2) / (2 * sigma2**2) - 0.5
+
+
+@mistake("gaussian_kl", hint=KL_NO_TWO)
+def missing_two_in_denominator(mu1, sigma1, mu2, sigma2):
+    return np.log(sigma2 / sigma1) + (sigma1**2 + (mu1 - mu2) ** 2) / sigma2**2 - 0.5
+
+# -------------------------------------------------------------------- gaussian_kl_formula
+
+KLF_SWAPPED = (
+    "KL is not symmetric: the log term is ln(sigma2 / sigma1) and the quadratic term is divided "
+    "by 2 sigma2^2. You wrote KL(N2 || N1)."
+)
+KLF_NO_HALF = "Check the constant: the divergence of a Gaussian from itself must be 0 (the -1/2)."
+KLF_LOG_INVERTED = "The log term is ln(sigma2 / sigma1), not ln(sigma1 / sigma2)."
+KLF_NO_TWO = "The quadratic term is divided by 2 sigma2^2, twice the variance of N2."
+
+
+@mistake("gaussian_kl_formula", hint=KLF_SWAPPED)
+def swapped_gaussians_formula(mu1, sigma1, mu2, sigma2):
+    return sp.log(sigma1 / sigma2) + (sigma2**2 + (mu1 - mu2) ** 2) / (2 * sigma1**2) - sp.S.Half
+
+
+@mistake("gaussian_kl_formula", hint=KLF_NO_HALF)
+def missing_minus_half_formula(mu1, sigma1, mu2, sigma2):
+    return sp.log(sigma2 / sigma1) + (sigma1**2 + (mu1 - mu2) ** 2) / (2 * sigma2**2)
+
+
+@mistake("gaussian_kl_formula", hint=KLF_LOG_INVERTED)
+def log_ratio_inverted_formula(mu1, sigma1, mu2, sigma2):
+    return sp.log(sigma1 / sigma2) + (sigma1**2 + (mu1 - mu2) ** 2) / (2 * sigma2**2) - sp.S.Half
+
+
+@mistake("gaussian_kl_formula", hint=KLF_NO_TWO)
+def missing_two_formula(mu1, sigma1, mu2, sigma2):
+    return sp.log(sigma2 / sigma1) + (sigma1**2 + (mu1 - mu2) ** 2) / sigma2**2 - sp.S.Half
+
+# -------------------------------------------------------------------------- bernoulli_mle
+
+MLE_TAILS = "The likelihood theta^k (1 - theta)^(n - k) is largest at the fraction of *heads*."
+MLE_SMOOTHED = (
+    "(k + 1) / (n + 2) is Laplace's rule of succession, the posterior mean under a uniform "
+    "prior; the maximum-likelihood estimate has no pseudo-counts."
+)
+MLE_LIST = (
+    "sp.solve returns a list of solutions: return the solution itself (the list's only "
+    "element), not the list."
+)
+MLE_INVERTED = "The estimate is a probability between 0 and 1: heads divided by tosses."
+
+
+@mistake("bernoulli_mle", hint=MLE_TAILS)
+def fraction_of_tails(k, n):
+    return (n - k) / n
+
+
+@mistake("bernoulli_mle", hint=MLE_SMOOTHED)
+def laplace_smoothing(k, n):
+    return (k + 1) / (n + 2)
+
+
+@mistake("bernoulli_mle", hint=MLE_LIST)
+def solve_returns_a_list(k, n):
+    theta = sp.Symbol("theta", positive=True)
+    log_likelihood = k * sp.log(theta) + (n - k) * sp.log(1 - theta)
+    return sp.solve(sp.diff(log_likelihood, theta), theta)
+
+
+@mistake("bernoulli_mle", hint=MLE_INVERTED)
+def tosses_over_heads(k, n):
+    return n / k
+
+# ---------------------------------------------------------------- logistic_loss_derivative
+
+LLD_SIGN = (
+    "Mind the sign: the loss has a minus in front, and the derivative is sigmoid(z) - y "
+    "(positive when the prediction is too high)."
+)
+LLD_NO_LABEL = "The label matters: the derivative is sigmoid(z) - y, the prediction's error."
+LLD_OUTER_ONLY = (
+    "Chain rule: you have dL/dp at p = sigmoid(z); multiply by the inner derivative "
+    "dp/dz = sigmoid(z) (1 - sigmoid(z)). Everything then cancels to sigmoid(z) - y."
+)
+LLD_INNER_ONLY = (
+    "sigmoid(z) (1 - sigmoid(z)) is the derivative of the sigmoid alone; the loss's derivative "
+    "also involves the label: sigmoid(z) - y."
+)
+
+
+@mistake("logistic_loss_derivative", hint=LLD_SIGN)
+def label_minus_sigmoid(z, y):
+    return y - 1 / (1 + sp.exp(-z))
+
+
+@mistake("logistic_loss_derivative", hint=LLD_NO_LABEL)
+def sigmoid_without_label(z, y):
+    return 1 / (1 + sp.exp(-z))
+
+
+@mistake("logistic_loss_derivative", hint=LLD_OUTER_ONLY)
+def outer_derivative_only(z, y):
+    s = 1 / (1 + sp.exp(-z))
+    return -y / s + (1 - y) / (1 - s)
+
+
+@mistake("logistic_loss_derivative", hint=LLD_INNER_ONLY)
+def sigmoid_derivative_only(z, y):
+    s = 1 / (1 + sp.exp(-z))
+    return s * (1 - s)
+
+# ------------------------------------------------------------------ affine_flow_log_density
+
+FLOW_NO_LOGDET = (
+    "Change of variables: p_Y(y) = p_X(x) / |det J|, so subtract the log-volume change "
+    "sum_i ln |scale_i|; without it the density does not integrate to 1."
+)
+FLOW_PLUS_LOGDET = (
+    "Stretching by |scale| spreads the probability thinner: subtract sum ln |scale_i| (the log "
+    "of the Jacobian of y = scale x + shift), do not add it."
+)
+FLOW_NO_ABS = (
+    "A negative scale flips an axis but still stretches it by |scale|: use ln |scale_i| "
+    "(np.log(np.abs(scale))); ln of a negative number is nan."
+)
+FLOW_FORWARD = (
+    "Evaluate the base density at the *pre-image* x = (y - shift) / scale, not at the forward "
+    "image scale * y + shift."
+)
+FLOW_NO_CONSTANT = (
+    "The standard normal's log-density is -x^2/2 - ln(2 pi)/2 per dimension: keep the "
+    "normalising constant."
+)
+
+
+@mistake("affine_flow_log_density", hint=FLOW_NO_LOGDET)
+def no_log_determinant(y, scale, shift):
+    x = (y - shift) / scale
+    return np.sum(-0.5 * x**2 - 0.5 * np.log(2 * np.pi))
+
+
+@mistake("affine_flow_log_density", hint=FLOW_PLUS_LOGDET)
+def log_determinant_added(y, scale, shift):
+    x = (y - shift) / scale
+    return np.sum(-0.5 * x**2 - 0.5 * np.log(2 * np.pi)) + np.sum(np.log(np.abs(scale)))
+
+
+@mistake("affine_flow_log_density", hint=FLOW_NO_ABS)
+def log_of_signed_scale(y, scale, shift):
+    x = (y - shift) / scale
+    return np.sum(-0.5 * x**2 - 0.5 * np.log(2 * np.pi)) - np.sum(np.log(scale))
+
+
+@mistake("affine_flow_log_density", hint=FLOW_FORWARD)
+def forward_map_instead_of_inverse(y, scale, shift):
+    x = scale * y + shift
+    return np.sum(-0.5 * x**2 - 0.5 * np.log(2 * np.pi)) - np.sum(np.log(np.abs(scale)))
+
+
+@mistake("affine_flow_log_density", hint=FLOW_NO_CONSTANT)
+def no_normalising_constant_flow(y, scale, shift):
+    x = (y - shift) / scale
+    return np.sum(-0.5 * x**2) - np.sum(np.log(np.abs(scale)))
+
+# ----------------------------------------------------------------- forward_gradient_variance
+
+FG_SECOND_MOMENT = (
+    "Var[X] = E[X^2] - (E[X])^2: E[(g . v)^2 v_i^2] = ||g||^2 + 2 g_i^2, and the estimate is "
+    "unbiased (E = g_i), so subtract g_i^2."
+)
+FG_ONLY_OWN = (
+    "Every entry of the estimate picks up noise from the *whole* gradient through g . v: the "
+    "variance is ||g||^2 + g_i^2, not g_i^2 alone."
+)
+FG_ONLY_NORM = (
+    "Close: E[(g . v)^2 v_i^2] = ||g||^2 + 2 g_i^2 (v_i appears in g . v too), so the variance "
+    "is ||g||^2 + g_i^2."
+)
+FG_STD = "The variance, not the standard deviation: no square root."
+
+
+@mistake("forward_gradient_variance", hint=FG_SECOND_MOMENT)
+def second_moment_not_variance(grad):
+    return np.sum(grad**2) + 2 * grad**2
+
+
+@mistake("forward_gradient_variance", hint=FG_ONLY_OWN)
+def own_entry_only(grad):
+    return grad**2
+
+
+@mistake("forward_gradient_variance", hint=FG_ONLY_NORM)
+def squared_norm_only(grad):
+    return np.full(grad.shape, np.sum(grad**2))
+
+
+@mistake("forward_gradient_variance", hint=FG_STD)
+def standard_deviation(grad):
+    return np.sqrt(np.sum(grad**2) + grad**2)
+
+# ---------------------------------------------------------------------- shift_decomposition
+
+SD_UNWEIGHTED = (
+    "The conditional part averages the per-x divergences KL(p(y|x) || q(y|x)) with the weights "
+    "p(x): sum_x p(x) KL(...), not a plain sum over x."
+)
+SD_Q_WEIGHTS = (
+    "Weight the conditional divergences by p(x), the distribution the data come from, not by "
+    "q(x)."
+)
+SD_NOT_NORMALISED = (
+    "The conditionals are the rows divided by their sums, p(y|x) = p(x, y) / p(x); the rows of "
+    "the joint table are not pmfs."
+)
+SD_COLUMNS = (
+    "x indexes the rows (axis 0): the marginal p(x) sums each row (axis=1), and the conditionals "
+    "p(y|x) are the normalised rows."
+)
+
+
+@mistake("shift_decomposition", hint=SD_UNWEIGHTED)
+def conditionals_not_weighted(p_joint, q_joint):
+    p_x, q_x = p_joint.sum(axis=1), q_joint.sum(axis=1)
+    mask = p_x > 0
+    marginal = np.sum(p_x[mask] * np.log(p_x[mask] / q_x[mask]))
+    conditional = 0.0
+    for i in range(len(p_x)):
+        if p_x[i] > 0:
+            p_y, q_y = p_joint[i] / p_x[i], q_joint[i] / q_x[i]
+            keep = p_y > 0
+            conditional += np.sum(p_y[keep] * np.log(p_y[keep] / q_y[keep]))
+    return marginal, conditional
+
+
+@mistake("shift_decomposition", hint=SD_Q_WEIGHTS)
+def weighted_by_q(p_joint, q_joint):
+    p_x, q_x = p_joint.sum(axis=1), q_joint.sum(axis=1)
+    mask = p_x > 0
+    marginal = np.sum(p_x[mask] * np.log(p_x[mask] / q_x[mask]))
+    conditional = 0.0
+    for i in range(len(p_x)):
+        if p_x[i] > 0:
+            p_y, q_y = p_joint[i] / p_x[i], q_joint[i] / q_x[i]
+            keep = p_y > 0
+            conditional += q_x[i] * np.sum(p_y[keep] * np.log(p_y[keep] / q_y[keep]))
+    return marginal, conditional
+
+
+@mistake("shift_decomposition", hint=SD_NOT_NORMALISED)
+def rows_not_normalised(p_joint, q_joint):
+    p_x, q_x = p_joint.sum(axis=1), q_joint.sum(axis=1)
+    mask = p_x > 0
+    marginal = np.sum(p_x[mask] * np.log(p_x[mask] / q_x[mask]))
+    conditional = 0.0
+    for i in range(len(p_x)):
+        p_y, q_y = p_joint[i], q_joint[i]
+        keep = p_y > 0
+        conditional += p_x[i] * np.sum(p_y[keep] * np.log(p_y[keep] / q_y[keep]))
+    return marginal, conditional
+
+
+@mistake("shift_decomposition", hint=SD_COLUMNS)
+def conditioned_on_columns(p_joint, q_joint):
+    p_x, q_x = p_joint.sum(axis=0), q_joint.sum(axis=0)
+    mask = p_x > 0
+    marginal = np.sum(p_x[mask] * np.log(p_x[mask] / q_x[mask]))
+    conditional = 0.0
+    for j in range(len(p_x)):
+        if p_x[j] > 0:
+            p_y, q_y = p_joint[:, j] / p_x[j], q_joint[:, j] / q_x[j]
+            keep = p_y > 0
+            conditional += p_x[j] * np.sum(p_y[keep] * np.log(p_y[keep] / q_y[keep]))
+    return marginal, conditional

@@ -1,0 +1,44 @@
+"""Hidden tests for `logistic_loss_derivative(z, y)`: d/dz of the binary cross-entropy of the
+label y and the prediction sigmoid(z) = 1 / (1 + exp(-z)),
+
+    d/dz -[y ln sigmoid(z) + (1 - y) ln(1 - sigmoid(z))] = sigmoid(z) - y,
+
+as a sympy expression in the real symbols z and y (0 <= y <= 1). Any equivalent form is right.
+"""
+
+import pytest
+import sympy as sp
+
+from autograder.compare import assert_equivalent
+
+
+def reference(z, y):
+    return 1 / (1 + sp.exp(-z)) - y
+
+
+def domain(z, y):
+    return {z: (-6.0, 6.0), y: (0.0, 1.0)}
+
+
+@pytest.mark.points(3)
+def test_equivalent_to_sigmoid_minus_label(student):
+    z, y = sp.Symbol("z", real=True), sp.Symbol("y", real=True)
+    assert_equivalent(student.logistic_loss_derivative(z, y), reference(z, y),
+                      domain=domain(z, y), inputs={"z": z, "y": y})
+
+
+@pytest.mark.points(1)
+def test_zero_where_the_prediction_equals_the_label(student):
+    """At z = 0 the prediction is 1/2, so the slope for the soft label y = 1/2 is 0."""
+    z, y = sp.Symbol("z", real=True), sp.Symbol("y", real=True)
+    got = student.logistic_loss_derivative(z, y)
+    at = got.subs({z: 0, y: sp.Rational(1, 2)}) if isinstance(got, sp.Basic) else got
+    assert_equivalent(at, sp.Integer(0), inputs={"z": 0, "y": sp.Rational(1, 2)},
+                      what="your derivative at z = 0, y = 1/2")
+
+
+@pytest.mark.points(1)
+def test_uses_its_arguments(student):
+    logit, label = sp.Symbol("logit", real=True), sp.Symbol("label", real=True)
+    assert_equivalent(student.logistic_loss_derivative(logit, label), reference(logit, label),
+                      domain=domain(logit, label), inputs={"z": logit, "y": label})

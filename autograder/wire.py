@@ -123,6 +123,10 @@ _NAME_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,63}")
 _DTYPE_CHARS = "?bhilqBHILQefdFD"  # bool, (unsigned) integers, float16/32/64, complex64/128
 _DTYPES = frozenset(np.dtype(c).newbyteorder("<").str for c in _DTYPE_CHARS)
 _NP_SCALAR_TYPES = frozenset(np.dtype(c).type for c in _DTYPE_CHARS)
+# Extended precision (float128 / complex256 where the platform has them) is rounded to double
+# when sent: the grader compares at double precision anyway.
+_EXTENDED = {np.dtype(np.longdouble): np.dtype(np.float64),
+             np.dtype(np.clongdouble): np.dtype(np.complex128)}
 _FLOAT_TAGS = {"nan": math.nan, "inf": math.inf, "-inf": -math.inf}
 _KEY_TYPES = (str, int, float, bool, type(None))
 
@@ -198,8 +202,9 @@ class _Encoder:
             return {"__complex__": [_float_out(x.real), _float_out(x.imag)]}
         if t is list or t is tuple or t is dict:
             return self.enc_container(x, depth)
-        if t in _NP_SCALAR_TYPES:
+        if t in _NP_SCALAR_TYPES or (isinstance(x, np.generic) and x.dtype in _EXTENDED):
             a = np.asarray(x)
+            a = a.astype(_EXTENDED.get(a.dtype, a.dtype))
             le = a.dtype.newbyteorder("<")
             return {"__npscalar__": {"dtype": le.str, "data": _b64(a.astype(le).tobytes())}}
         if issubclass(t, np.ndarray):
@@ -260,6 +265,8 @@ class _Encoder:
         if ma is not None and issubclass(type(x), ma.MaskedArray):
             raise self.fail("is a masked array, which cannot be graded; return a plain array")
         a = np.asarray(x)  # a plain ndarray view of a subclass; no subclass method is called
+        if a.dtype in _EXTENDED:
+            a = a.astype(_EXTENDED[a.dtype])
         le = a.dtype.newbyteorder("<") if a.dtype.kind in "biufc" else a.dtype
         if le.str not in _DTYPES:
             raise self.fail(f"is an array of dtype {a.dtype}, which cannot be graded; convert it "

@@ -464,8 +464,6 @@ def test_ndarray_subclasses_are_sent_as_plain_arrays() -> None:
         (np.array(["ab"]), "dtype <U2"),
         (np.array(["2020-01-01"], dtype="datetime64[D]"), "dtype datetime64"),
         (np.zeros(2, dtype=[("a", "<f8")]), "cannot be graded"),
-        (np.zeros(2, dtype=np.longdouble), "float128"),
-        (np.longdouble(1.0), "longdouble"),
         (np.str_("x"), "str_"),
         (np.datetime64("2020-01-01"), "datetime64"),
         (np.ma.masked_array([1.0, 2.0], mask=[0, 1]), "masked array"),
@@ -475,6 +473,15 @@ def test_arrays_and_scalars_of_other_dtypes_are_refused(value: object, words: st
     with pytest.raises(WireError, match="cannot be graded") as info:
         to_data([value])
     assert words in str(info.value)
+
+
+def test_extended_precision_is_rounded_to_double() -> None:
+    """A student who computes in np.longdouble is graded at double precision, not refused."""
+    array, scalar = roundtrip([np.array([1, 2], dtype=np.longdouble) / 3, np.longdouble(1) / 3])
+    assert array.dtype == np.float64 and array.tolist() == [1 / 3, 2 / 3]
+    assert type(scalar) is np.float64 and scalar == 1 / 3
+    (z,) = roundtrip([np.array([1j], dtype=np.clongdouble)])
+    assert z.dtype == np.complex128 and z.tolist() == [1j]
 
 
 def test_caps_apply_to_encoding_before_the_work_is_done() -> None:

@@ -1,7 +1,7 @@
 """Alternative correct solutions of the probability assignment, written the way students do.
 
 Each function here is right by the exercise contract (CONTRACT.md) and the notebook's
-text) but written differently from the solution notebook: loops over entries with `math`,
+text, but written differently from the solution notebook: loops over entries with `math`,
 masks and `np.where`, `scipy.special` / `scipy.stats`, other numerically stable forms, other
 result types the contract allows (Python float, np.float64, a 0-d array) and other sympy
 forms. `mathgrade verify probability` substitutes each one for its exercise in the solution

@@ -58,7 +58,7 @@ def test_grade_prints_table_and_writes_json_and_csv(toy_notebook, tmp_path):
 def test_verify_passes_on_the_toy_course():
     result = invoke("verify", "toy", *ROOT)
     assert result.exit_code == 0, result.output
-    assert "verify toy: 9 of 9 checks hold" in result.output
+    assert "verify toy: 11 of 11 checks hold" in result.output
 
 
 def test_doctor_reports_each_mechanism():

@@ -26,6 +26,8 @@ MAX_REPLAYED_CALLS = 40
 
 def failure_feedback(exc: BaseException) -> str:
     """The student-facing message for an exception raised by a hidden test."""
+    while isinstance(exc, BaseExceptionGroup) and exc.exceptions:
+        exc = exc.exceptions[0]  # several failures of one test: the first one teaches
     if isinstance(exc, (GradingFailure, StudentError)):
         text = str(exc)
     elif isinstance(exc, hypothesis.errors.Flaky):

@@ -34,6 +34,9 @@ SETTINGS: dict[str, Any] = {
     "deadline": None,
     "max_examples": 25,
     "print_blob": False,
+    # One failing example, not an ExceptionGroup of every distinct failure: the student reads
+    # the message of one counterexample.
+    "report_multiple_bugs": False,
     # The explain phase re-runs a failing test many times to annotate which parts of the
     # example matter; feedback does not use those notes, and it was most of the time a
     # failing property test took (measured: 5.0 of 5.8 s of shrinking on the demo stubs).

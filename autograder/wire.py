@@ -202,6 +202,8 @@ class _Encoder:
             return {"__complex__": [_float_out(x.real), _float_out(x.imag)]}
         if t is list or t is tuple or t is dict:
             return self.enc_container(x, depth)
+        if isinstance(x, tuple):  # a named tuple, e.g. np.linalg.eigh's EighResult
+            return self.enc_container(tuple(tuple.__iter__(x)), depth)
         if t in _NP_SCALAR_TYPES or (isinstance(x, np.generic) and x.dtype in _EXTENDED):
             a = np.asarray(x)
             a = a.astype(_EXTENDED.get(a.dtype, a.dtype))

@@ -66,3 +66,9 @@ def test_a_hanging_mistake_is_abandoned():
     started = time.monotonic()
     assert name_misconception("double", calls, [_mistake("sleeps", sleeps)]) is None
     assert time.monotonic() - started < 5
+
+
+def test_a_group_of_failures_gives_the_first_message():
+    group = ExceptionGroup("two bugs", [GradingFailure("For x = 1: expected 2"),
+                                        ValueError("other")])
+    assert failure_feedback(group) == "For x = 1: expected 2"

@@ -192,3 +192,17 @@ def test_examples_do_not_depend_on_which_local_modules_are_loaded(tmp_path, monk
     with without_local_constants():
         after = examples()
     assert before == after
+
+
+def test_two_distinct_failures_raise_one_exception_not_a_group():
+    @mathgrade_settings()
+    @given(x=st.integers(-100, 100))
+    def property_with_two_bugs(x):
+        if x > 5:
+            raise AssertionError("too big")
+        if x < -5:
+            raise ValueError("too small")
+
+    with pytest.raises((AssertionError, ValueError)) as info:
+        property_with_two_bugs()
+    assert not isinstance(info.value, BaseExceptionGroup)

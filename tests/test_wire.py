@@ -475,6 +475,13 @@ def test_arrays_and_scalars_of_other_dtypes_are_refused(value: object, words: st
     assert words in str(info.value)
 
 
+def test_named_tuples_are_sent_as_plain_tuples() -> None:
+    """`return np.linalg.eigh(S)` is a right answer: its EighResult arrives as a tuple."""
+    w, v = np.linalg.eigh(np.array([[2.0, 1.0], [1.0, 2.0]]))
+    (back,) = roundtrip([np.linalg.eigh(np.array([[2.0, 1.0], [1.0, 2.0]]))])
+    assert type(back) is tuple and back[0].tolist() == w.tolist() and back[1].tolist() == v.tolist()
+
+
 def test_extended_precision_is_rounded_to_double() -> None:
     """A student who computes in np.longdouble is graded at double precision, not refused."""
     array, scalar = roundtrip([np.array([1, 2], dtype=np.longdouble) / 3, np.longdouble(1) / 3])

@@ -1,0 +1,837 @@
+"""Build the nbgrader source notebook `calculus.ipynb` from the cells written below.
+
+    .venv/bin/python solutions/calculus/build_notebook.py
+
+The notebook is generated rather than edited by hand so that it is reproducible and
+reviewable as a plain diff: cell ids are fixed, outputs are empty, and the points of each
+graded check cell are the total points of that exercise's hidden suite
+(`course/hidden/calculus/test_<exercise>.py`), counted from its `points` markers.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+from pathlib import Path
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+ASSIGNMENT = "calculus"
+HIDDEN = ROOT / "course" / "hidden" / ASSIGNMENT
+OUTPUT = HERE / f"{ASSIGNMENT}.ipynb"
+
+INTRO = r"""# Calculus for machine learning: derivatives, gradients and descent
+
+Training a model means changing its parameters so that a loss goes down, and the derivative
+says which way is down. This notebook builds the calculus behind that: the derivative as the
+best linear approximation, finite differences (and why they are only approximately right),
+Taylor polynomials, the chain rule that backpropagation applies, the gradients and
+Jacobians of the standard losses, gradient descent and the choice of its learning rate,
+second-order information (the Hessian), and a gradient estimator that needs no
+backpropagation at all.
+
+**Two kinds of exercises.** Some take and return NumPy arrays (numbers computed in floating
+point); others take SymPy symbols and return a SymPy *expression*, a formula. A symbolic
+answer may be written in any form that is equal to the right one for real values of the
+symbols: `sp.exp(-x) / (1 + sp.exp(-x))**2` and `sp.exp(x) / (1 + sp.exp(x))**2` are both
+fine. You may always let SymPy do the calculus (`sp.diff`, `sp.series`, `sp.limit`).
+
+**Conventions.** Logarithms are natural ($\ln$, `np.log`, `sp.log`). Vectors are 1-D float
+NumPy arrays. Your functions must **not modify their input arrays**: build new arrays
+instead of assigning into the arguments.
+
+**Checking your work.** After each exercise, run the `check(...)` cell below it. It runs a few
+quick public checks and tells you which input went wrong. Passing them is a good sign but not
+a guarantee: the grader runs more tests, on other inputs and randomly generated ones."""
+
+SETUP = """import math
+
+import numpy as np
+import sympy as sp
+
+from public_checks import check"""
+
+FINITE_DIFFERENCE = r"""## 1. The derivative as a limit, and its finite-difference approximation
+
+The derivative of $f$ at $x$ is the slope of the best linear approximation of $f$ near $x$:
+
+$$f(x + h) = f(x) + f'(x)\, h + o(h) \qquad (h \to 0),$$
+
+where $o(h)$ stands for an error that shrinks *faster* than $h$ ($o(h)/h \to 0$). Rearranged,
+$f'(x) = \lim_{h \to 0} \big(f(x + h) - f(x)\big)/h$. A computer cannot take the limit, but
+it can use a small $h$: that is a *finite difference*. Which one you pick matters. Taylor's
+theorem (section 5) gives
+
+$$\frac{f(x + h) - f(x)}{h} = f'(x) + \tfrac{h}{2} f''(x) + O(h^2), \qquad
+\frac{f(x + h) - f(x - h)}{2h} = f'(x) + \tfrac{h^2}{6} f'''(x) + O(h^4).$$
+
+The one-sided *forward* difference is wrong by a term proportional to $h$; in the symmetric
+*central* difference the $h f''$ terms of the two sides cancel, and the error is
+proportional to $h^2$. With $h = 10^{-5}$ that is the difference between about five correct
+digits and about ten.
+
+Finite differences are how you test a gradient you derived by hand (a *gradient check*), and
+you will use them to test your own answers below.
+
+**Exercise 1.** Write `finite_difference(f, x, h=1e-5)` returning the central difference
+$\big(f(x + h) - f(x - h)\big) / (2h)$ of a function `f` (float to float) at the float `x`.
+Use the step `h` the caller passes; its default is $10^{-5}$."""
+
+FINITE_DIFFERENCE_CODE = '''def finite_difference(f, x, h=1e-5):
+    """The central difference (f(x + h) - f(x - h)) / (2h) of f at x."""
+    ### BEGIN SOLUTION
+    return (f(x + h) - f(x - h)) / (2 * h)
+    ### END SOLUTION'''
+
+SIGMOID_DERIVATIVE = r"""## 2. Derivatives with SymPy: the sigmoid
+
+The *sigmoid* (logistic) function squashes any real number into $(0, 1)$:
+
+$$\sigma(x) = \frac{1}{1 + e^{-x}} .$$
+
+It turns a score into a probability in logistic regression, and was the classic activation
+of neural networks. Its derivative has a famous form: by the chain rule,
+
+$$\sigma'(x) = \frac{e^{-x}}{(1 + e^{-x})^2} = \sigma(x)\,\big(1 - \sigma(x)\big),$$
+
+(check the second equality: $1 - \sigma(x) = e^{-x}/(1 + e^{-x})$). It is largest, $1/4$, at
+$x = 0$, and tiny for large $|x|$: a saturated sigmoid passes almost no gradient back, which
+is the *vanishing gradient* problem of deep sigmoid networks.
+
+**Exercise 2.** Write `sigmoid_derivative(x)` that takes a SymPy symbol `x` (real) and returns
+$\sigma'(x)$ as a SymPy expression in that symbol. Derive it by hand or with `sp.diff`; any
+equivalent form is fine."""
+
+SIGMOID_DERIVATIVE_CODE = '''def sigmoid_derivative(x):
+    """d/dx 1 / (1 + exp(-x)) as a sympy expression in the symbol x."""
+    ### BEGIN SOLUTION
+    return sp.exp(-x) / (1 + sp.exp(-x)) ** 2
+    ### END SOLUTION'''
+
+TAYLOR = r"""## 5. Taylor polynomials: better and better local approximations
+
+The tangent line $f(x_0) + f'(x_0)(x - x_0)$ matches $f$ and its slope at $x_0$. Matching the
+curvature and higher derivatives too gives the degree-$n$ *Taylor polynomial* of $f$ about
+$x_0$:
+
+$$T_n(x) = \sum_{k=0}^{n} \frac{f^{(k)}(x_0)}{k!}\,(x - x_0)^k
+= f(x_0) + f'(x_0)(x - x_0) + \frac{f''(x_0)}{2}(x - x_0)^2 + \dots$$
+
+The $1/k!$ makes the $k$-th derivative of $T_n$ at $x_0$ equal $f^{(k)}(x_0)$. For smooth $f$,
+$f(x) = T_n(x) + O\big((x - x_0)^{n+1}\big)$: near $x_0$ the error shrinks like the first
+power left out. Degree 1 is the linear approximation of section 1; degree 2 is the quadratic
+model behind Newton's method and the curvature arguments of sections 16-18.
+
+SymPy can do this with `sp.series(expr, x, x0, n + 1)`, which returns the polynomial plus an
+order term such as `O((x - 1)**3, (x, 1))` (note: its last argument is the order of the
+*first omitted* term, so `n + 1`). Remove the order term with `.removeO()`: a series with
+an $O(\cdot)$ in it is not a polynomial. Or build the sum yourself with `sp.diff`,
+`.subs(x, x0)` and `sp.factorial`.
+
+**Exercise 5.** Write `taylor_polynomial(expr, x, x0, n)` returning the degree-`n` Taylor
+polynomial of the SymPy expression `expr` in the symbol `x` about the point `x0` (a SymPy
+number such as `sp.Integer(1)` or `sp.Rational(1, 2)`), for an integer `n >= 0`. Any form
+equal to $T_n$ is fine: expanded, or in powers of $(x - x_0)$. For $n = 0$ it is the constant
+$f(x_0)$."""
+
+TAYLOR_CODE = '''def taylor_polynomial(expr, x, x0, n):
+    """The degree-n Taylor polynomial of expr (in the symbol x) about x0, without O(...)."""
+    ### BEGIN SOLUTION
+    return sum(sp.diff(expr, x, k).subs(x, x0) / sp.factorial(k) * (x - x0) ** k
+               for k in range(n + 1))
+    ### END SOLUTION'''
+
+GD_STEP = r"""## 14. Gradient descent
+
+For a function of many variables $f: \mathbb{R}^n \to \mathbb{R}$, the *gradient*
+$\nabla f(x)$ collects the partial derivatives $\partial f / \partial x_i$. It is the
+direction of steepest *ascent*: $f(x + \delta) \approx f(x) + \nabla f(x) \cdot \delta$, which for
+a step of fixed length grows fastest along $\nabla f(x)$ and falls fastest against it.
+*Gradient descent* therefore repeats
+
+$$x \leftarrow x - \eta\, \nabla f(x),$$
+
+with a *learning rate* (step size) $\eta > 0$. Too small an $\eta$ crawls; too large an
+$\eta$ overshoots the valley and can diverge (section 17 says exactly when).
+
+**Exercise 14.** Write `gd_step(x, grad_f, learning_rate)` returning the point after one step,
+$x - \eta \nabla f(x)$. Here `grad_f` is a function that returns the gradient at a point, and
+`x` is either a float (then return a float) or a 1-D array (then return a new array of the
+same shape; do not modify `x`)."""
+
+GD_STEP_CODE = '''def gd_step(x, grad_f, learning_rate):
+    """One gradient-descent step from x: x - learning_rate * grad_f(x)."""
+    ### BEGIN SOLUTION
+    return x - learning_rate * grad_f(x)
+    ### END SOLUTION'''
+
+MSE_GRADIENT = r"""## 11. The gradient of the mean squared error
+
+Linear regression predicts $\hat y_i = X_i \cdot w$ for the rows $X_i$ of a data matrix
+$X \in \mathbb{R}^{n \times d}$ ($n$ examples, $d$ features) and fits $w \in \mathbb{R}^d$ by
+minimising the *mean squared error*
+
+$$L(w) = \frac{1}{n} \sum_{i=1}^{n} (X_i \cdot w - y_i)^2 = \frac1n \lVert X w - y \rVert^2 .$$
+
+With the residual $r = X w - y$: $\partial r_i / \partial w_j = X_{ij}$, and the derivative of
+$r_i^2$ is $2 r_i$, so by the chain rule
+
+$$\frac{\partial L}{\partial w_j} = \frac{1}{n} \sum_i 2 r_i X_{ij}, \qquad
+\nabla L(w) = \frac{2}{n} X^\top (X w - y) .$$
+
+Both constants matter when you tune a learning rate: the gradient of the *sum* of squares
+is $n$ times larger than that of the mean.
+
+**Exercise 11.** Write `mse_gradient(w, X, y)` returning $\nabla L(w)$, an array of shape
+`(d,)`, for `w` of shape `(d,)`, `X` of shape `(n, d)` and `y` of shape `(n,)`."""
+
+MSE_GRADIENT_CODE = '''def mse_gradient(w, X, y):
+    """Gradient in w of mean((X @ w - y) ** 2): (2 / n) X^T (X w - y)."""
+    ### BEGIN SOLUTION
+    residual = X @ w - y
+    return 2.0 / len(y) * (X.T @ residual)
+    ### END SOLUTION'''
+
+SOFTMAX_JACOBIAN = r"""## 12. The Jacobian of softmax
+
+A function $F: \mathbb{R}^n \to \mathbb{R}^m$ has an $m \times n$ *Jacobian*
+$J_{ij} = \partial F_i / \partial z_j$: row $i$ is the gradient of output $i$, and
+$F(z + \delta) \approx F(z) + J \delta$ is again the best linear approximation. For the softmax
+$s = \operatorname{softmax}(z)$, $s_i = e^{z_i} / \sum_k e^{z_k}$, the quotient rule gives
+
+$$\frac{\partial s_i}{\partial z_j} = s_i\,(\delta_{ij} - s_j), \qquad
+J = \operatorname{diag}(s) - s s^\top,$$
+
+where $\delta_{ij}$ is 1 if $i = j$ and 0 otherwise. Every $s_i$ depends on every $z_j$
+(through the shared denominator), so $J$ is full, not diagonal. It is symmetric, and its rows
+sum to 0: the entries of $s$ always add up to 1, so no change of $z$ can change their sum.
+
+**Exercise 12.** Write `softmax_jacobian(z)` returning the $n \times n$ matrix $J$ for a 1-D
+array `z` of $n$ logits (the logits here are moderate, $|z_i| \le 30$)."""
+
+SOFTMAX_JACOBIAN_CODE = '''def softmax_jacobian(z):
+    """J[i, j] = d softmax(z)_i / d z_j = s_i (delta_ij - s_j): diag(s) - s s^T."""
+    ### BEGIN SOLUTION
+    e = np.exp(z - np.max(z))
+    s = e / np.sum(e)
+    return np.diag(s) - np.outer(s, s)
+    ### END SOLUTION'''
+
+TANH_DERIVATIVE = r"""## 3. The derivative of tanh
+
+The hyperbolic tangent $\tanh(x) = \dfrac{e^{x} - e^{-x}}{e^{x} + e^{-x}}$ is a rescaled sigmoid,
+$\tanh(x) = 2\sigma(2x) - 1$, with values in $(-1, 1)$ and centred at 0, which made it the
+activation of choice for recurrent networks (LSTMs use both). Writing
+$\tanh = \sinh / \cosh$ with $\sinh' = \cosh$ and $\cosh' = \sinh$, the quotient rule gives
+
+$$\tanh'(x) = \frac{\cosh^2 x - \sinh^2 x}{\cosh^2 x} = 1 - \tanh^2(x) = \frac{1}{\cosh^2 x} .$$
+
+Like $\sigma'$, it is expressed through the function's own value, so a network that stored
+$\tanh(x)$ in the forward pass gets the derivative almost for free in the backward pass.
+
+**Exercise 3.** Write `tanh_derivative(x)` that takes a SymPy symbol `x` (real) and returns
+$\tanh'(x)$ as a SymPy expression in that symbol. Any equivalent form is fine, except that
+the grader cannot read SymPy's `sp.sech`: write $1/\cosh^2 x$ as `1 / sp.cosh(x)**2`."""
+
+TANH_DERIVATIVE_CODE = '''def tanh_derivative(x):
+    """d/dx tanh(x) as a sympy expression in the symbol x."""
+    ### BEGIN SOLUTION
+    return 1 - sp.tanh(x) ** 2
+    ### END SOLUTION'''
+
+SOFTPLUS_DERIVATIVE = r"""## 4. The chain rule: softplus
+
+The *softplus* $\operatorname{softplus}(x) = \ln(1 + e^{x})$ is a smooth version of the ReLU
+$\max(0, x)$: for large negative $x$ it is about $e^{x} \approx 0$, for large positive $x$
+about $x$. It is a composition, $\ln(u)$ with $u = 1 + e^{x}$, so the *chain rule*
+
+$$\frac{d}{dx} g\big(u(x)\big) = g'\big(u(x)\big)\, u'(x)$$
+
+applies: the outer derivative $1/u$, evaluated at the inner function, *times* the inner
+derivative $e^{x}$. The result is an old friend. (Forgetting the inner derivative is the
+most common chain-rule mistake; section 7 takes the rule through a whole network.)
+
+**Exercise 4.** Write `softplus_derivative(x)` that takes a SymPy symbol `x` (real) and
+returns $\frac{d}{dx} \ln(1 + e^{x})$ as a SymPy expression in that symbol."""
+
+SOFTPLUS_DERIVATIVE_CODE = '''def softplus_derivative(x):
+    """d/dx ln(1 + exp(x)) as a sympy expression in the symbol x."""
+    ### BEGIN SOLUTION
+    return sp.exp(x) / (1 + sp.exp(x))
+    ### END SOLUTION'''
+
+TRUNCATION = r"""## 6. Little-o and limits: how wrong is a central difference?
+
+Section 1 claimed that the central difference is wrong by a term proportional to $h^2$.
+Taylor polynomials prove it. Expanding $f(x \pm h)$ to third order,
+
+$$f(x \pm h) = f(x) \pm f'(x) h + \tfrac{1}{2} f''(x) h^2 \pm \tfrac{1}{6} f'''(x) h^3 + o(h^3),$$
+
+the even terms cancel in the difference, and
+
+$$\frac{f(x + h) - f(x - h)}{2h} = f'(x) + C(x)\, h^2 + o(h^2), \qquad
+C(x) = \lim_{h \to 0} \frac{1}{h^2}\left[\frac{f(x + h) - f(x - h)}{2h} - f'(x)\right] .$$
+
+Here $g(h) = o(h^2)$ means $g(h)/h^2 \to 0$: a term that vanishes faster than $h^2$. The
+coefficient $C(x)$ tells you how large the truncation error is, and whether the
+approximation is too big ($C > 0$) or too small.
+
+SymPy takes such limits with `sp.limit(expression, h, 0)`, and
+`sp.series(expression, h, 0, 3)` expands in powers of $h$ (`.coeff(h, 2)` picks one
+coefficient). Use `expr.subs(x, x + h)` for $f(x + h)$.
+
+**Exercise 6.** Write `truncation_error_coefficient(expr, x, h)` returning $C(x)$ for the
+function `expr` of the symbol `x`, with `h` a SymPy symbol (positive) for the step. The
+answer is an expression in `x`: compute it as a limit or a series coefficient, or derive the
+closed form from the expansion above."""
+
+TRUNCATION_CODE = '''def truncation_error_coefficient(expr, x, h):
+    """lim_{h->0} [(f(x+h) - f(x-h)) / (2h) - f'(x)] / h^2 for f = expr, as an expression in x."""
+    ### BEGIN SOLUTION
+    # The expansion above gives the closed form (third derivative) / 6. Taking the limit,
+    #     central = (expr.subs(x, x + h) - expr.subs(x, x - h)) / (2 * h)
+    #     sp.limit((central - sp.diff(expr, x)) / h**2, h, 0)
+    # gives the same expression, only more slowly.
+    return sp.diff(expr, x, 3) / 6
+    ### END SOLUTION'''
+
+NETWORK = r"""## 7. The chain rule through a network
+
+A two-layer network with one unit per layer and no biases computes
+$y = \tanh\big(w_2 \tanh(w_1 x)\big)$: the composition
+$x \mapsto u = w_1 x \mapsto a = \tanh(u) \mapsto v = w_2 a \mapsto y = \tanh(v)$. The chain
+rule multiplies the local derivatives along this path:
+
+$$\frac{dy}{dx} = \underbrace{\big(1 - \tanh^2 v\big)}_{dy/dv}
+\cdot \underbrace{w_2}_{dv/da}
+\cdot \underbrace{\big(1 - \tanh^2 u\big)}_{da/du}
+\cdot \underbrace{w_1}_{du/dx} .$$
+
+Backpropagation is exactly this product, computed from the output backwards so that the
+partial products are shared among all the parameters. Every factor counts: dropping a
+$\tanh'$ factor is the mistake of treating a layer as linear.
+
+**Exercise 7.** Write `network_derivative(x, w1, w2)` that takes SymPy symbols `x`, `w1`,
+`w2` (real) and returns $\frac{d}{dx} \tanh\big(w_2 \tanh(w_1 x)\big)$ as a SymPy expression.
+By hand or with `sp.diff`; any equivalent form is fine."""
+
+NETWORK_CODE = '''def network_derivative(x, w1, w2):
+    """d/dx tanh(w2 * tanh(w1 * x)) as a sympy expression."""
+    ### BEGIN SOLUTION
+    u = w1 * x
+    v = w2 * sp.tanh(u)
+    return (1 - sp.tanh(v) ** 2) * w2 * (1 - sp.tanh(u) ** 2) * w1
+    ### END SOLUTION'''
+
+NEURON = r"""## 8. Backpropagation by hand: one neuron
+
+Now numbers instead of formulas. A sigmoid neuron with weight $w$ and bias $b$ sees the input
+$x$ and the target $y$, and its loss is a tiny computation graph:
+
+$$z = w x + b, \qquad a = \sigma(z), \qquad L = (a - y)^2 .$$
+
+The *forward pass* computes $z$, $a$, $L$ and keeps them. The *backward pass* walks the graph
+in reverse, multiplying local derivatives (section 7):
+
+$$\frac{\partial L}{\partial a} = 2 (a - y), \qquad
+\frac{\partial L}{\partial z} = \frac{\partial L}{\partial a}\, \sigma'(z)
+= \frac{\partial L}{\partial a}\, a (1 - a),$$
+
+$$\frac{\partial L}{\partial w} = \frac{\partial L}{\partial z}\, x, \qquad
+\frac{\partial L}{\partial b} = \frac{\partial L}{\partial z} \cdot 1 .$$
+
+Note how $\partial L/\partial z$ is computed once and shared: that sharing is what makes
+backpropagation cost about as much as the forward pass, however many parameters there are.
+
+**Exercise 8.** Write `neuron_gradients(w, b, x, y)` returning the pair
+$(\partial L / \partial w, \partial L / \partial b)$ for floats `w`, `b`, `x`, `y` (a tuple
+of two numbers, or an array of two)."""
+
+NEURON_CODE = '''def neuron_gradients(w, b, x, y):
+    """(dL/dw, dL/db) for L = (sigmoid(w x + b) - y)^2."""
+    ### BEGIN SOLUTION
+    a = 1 / (1 + np.exp(-(w * x + b)))  # forward pass
+    dL_dz = 2 * (a - y) * a * (1 - a)  # backward pass, through the square and the sigmoid
+    return dL_dz * x, dL_dz
+    ### END SOLUTION'''
+
+LOGSUMEXP_GRADIENT = r"""## 9. Partial derivatives and gradients: log-sum-exp
+
+For a function of several variables, the *partial derivative* $\partial f / \partial x$
+differentiates in $x$ with the other variables held fixed, and the gradient collects all of
+them. The log-sum-exp $\ln(e^{x} + e^{y})$ is a smooth maximum (it is the logarithm of the
+softmax's denominator), and its gradient is worth knowing by heart: by the chain rule,
+
+$$\frac{\partial}{\partial x} \ln(e^{x} + e^{y}) = \frac{e^{x}}{e^{x} + e^{y}}, \qquad
+\nabla \ln(e^{x} + e^{y}) = \operatorname{softmax}(x, y) .$$
+
+The gradient of the smooth maximum is a "soft arg max": it points at the larger input, and
+its entries sum to 1.
+
+**Exercise 9.** Write `logsumexp_gradient(x, y)` that takes SymPy symbols `x` and `y` (real)
+and returns the pair $\big(\partial f / \partial x, \partial f / \partial y\big)$ for
+$f = \ln(e^{x} + e^{y})$, e.g. as a tuple of two SymPy expressions."""
+
+LOGSUMEXP_GRADIENT_CODE = '''def logsumexp_gradient(x, y):
+    """(d/dx, d/dy) of ln(exp(x) + exp(y)), a pair of sympy expressions."""
+    ### BEGIN SOLUTION
+    total = sp.exp(x) + sp.exp(y)
+    return sp.exp(x) / total, sp.exp(y) / total
+    ### END SOLUTION'''
+
+QUADRATIC_FORM = r"""## 10. The gradient of a quadratic form
+
+Quadratic functions $f(x) = x^\top A x = \sum_{i,j} A_{ij} x_i x_j$ are the simplest losses
+with curvature, and every smooth loss looks like one near a minimum (section 5). Since $x$
+appears twice, the product rule gives two terms:
+
+$$\frac{\partial f}{\partial x_k} = \sum_j A_{kj} x_j + \sum_i A_{ik} x_i, \qquad
+\nabla f(x) = (A + A^\top)\, x .$$
+
+For a symmetric $A$ this is the familiar $2 A x$, the matrix version of
+$\frac{d}{dx} a x^2 = 2 a x$, but for a general $A$ it is not.
+
+**Exercise 10.** Write `quadratic_form_gradient(A, x)` that takes a square SymPy `Matrix` `A`
+(numbers or symbols, not necessarily symmetric) and a column `Matrix` `x` of symbols, and
+returns $\nabla f(x)$ for $f = x^\top A x$ as a column `Matrix`. Compute it from the formula
+or by differentiating $f$ (`(x.T * A * x)[0, 0]` is $f$ as an expression). A list of the
+partial derivatives is accepted too, but not the array of `sp.derive_by_array`, which the
+grader cannot read: wrap it in `sp.Matrix(...)`."""
+
+QUADRATIC_FORM_CODE = '''def quadratic_form_gradient(A, x):
+    """The gradient (A + A^T) x of x^T A x, as a column sympy Matrix."""
+    ### BEGIN SOLUTION
+    return (A + A.T) * x
+    ### END SOLUTION'''
+
+SOFTMAX_CE_GRADIENT = r"""## 13. The gradient of the softmax cross-entropy
+
+A classifier with logits $z$ and a target pmf $p$ (a one-hot label, or a soft one) pays the
+cross-entropy of its softmax, $L(z) = -\sum_i p_i \ln \operatorname{softmax}(z)_i
+= \operatorname{logsumexp}(z) - \sum_i p_i z_i$ (using $\sum_i p_i = 1$). Section 9's
+gradient of log-sum-exp makes its gradient one line:
+
+$$\nabla_z L = \operatorname{softmax}(z) - p .$$
+
+Prediction minus target: the same pattern as the mean squared error's residual, and the
+reason this pairing of softmax and cross-entropy is used everywhere. (Via the Jacobian of
+section 12: $\nabla_z L = J^\top \nabla_s L$ with $\nabla_s L = -p / s$, which simplifies to
+the same thing.) Logits can be large; compute the softmax with the max-shift so that
+`np.exp` cannot overflow.
+
+**Exercise 13.** Write `softmax_crossentropy_gradient(logits, p)` returning
+$\operatorname{softmax}(\text{logits}) - p$ for a 1-D array of logits and a target pmf `p` of
+the same length (zeros allowed). It must be finite and correct for logits as large as
+$\pm 1000$, including mixed signs."""
+
+SOFTMAX_CE_GRADIENT_CODE = '''def softmax_crossentropy_gradient(logits, p):
+    """Gradient in the logits of the cross-entropy of softmax(logits) on p: softmax - p."""
+    ### BEGIN SOLUTION
+    e = np.exp(logits - np.max(logits))
+    return e / np.sum(e) - p
+    ### END SOLUTION'''
+
+GRADIENT_DESCENT = r"""## 15. Running gradient descent
+
+One step is not an optimiser; many are. Starting from $x_0$,
+$x_{k+1} = x_k - \eta \nabla f(x_k)$ for $k = 0, 1, \dots$ On $f(x) = x^2$ (gradient $2x$)
+every step multiplies $x$ by $1 - 2\eta$: with $\eta = 0.25$ the iterates halve, with
+$\eta = 0.5$ they jump to the minimum in one step, and with $\eta > 1$ they grow while
+flipping sign. Watching the whole path is how you diagnose a learning rate.
+
+**Exercise 15.** Write `gradient_descent(x0, grad_f, learning_rate, steps)` returning the
+path $[x_0, x_1, \dots, x_{\text{steps}}]$ as an array: shape `(steps + 1,)` for a float
+`x0`, `(steps + 1, n)` for a 1-D array `x0` of length $n$ (one row per point). Do not
+modify `x0`. (You may call your `gd_step`.)"""
+
+GRADIENT_DESCENT_CODE = '''def gradient_descent(x0, grad_f, learning_rate, steps):
+    """The path [x0, x1, ..., x_steps] of gradient descent, one row per point."""
+    ### BEGIN SOLUTION
+    path = [x0]
+    for _ in range(steps):
+        path.append(path[-1] - learning_rate * grad_f(path[-1]))
+    return np.array(path, dtype=float)
+    ### END SOLUTION'''
+
+HESSIAN = r"""## 16. Second derivatives: the Hessian of a tiny deep network
+
+The *Hessian* of $f(a, b)$ is the matrix of second partial derivatives,
+
+$$H = \begin{pmatrix} \partial^2 f / \partial a^2 & \partial^2 f / \partial a\, \partial b \\
+\partial^2 f / \partial b\, \partial a & \partial^2 f / \partial b^2 \end{pmatrix},$$
+
+symmetric for smooth $f$. It is the curvature in the second-order Taylor model
+$f(x + \delta) \approx f(x) + \nabla f \cdot \delta + \tfrac12 \delta^\top H \delta$: at a
+point with zero gradient, a positive definite $H$ means a minimum, and an $H$ with
+eigenvalues of both signs a *saddle*.
+
+The smallest "deep" network multiplies two weights: it predicts $a b$ and fits the target
+1 with the loss $L(a, b) = (a b - 1)^2$. Every point of the hyperbola $a b = 1$ is a global
+minimum; the origin, where the gradient also vanishes, is a saddle. Deep networks are full
+of such symmetric, non-convex landscapes.
+
+**Exercise 16.** Write `product_loss_hessian(a, b)` that takes SymPy symbols `a` and `b`
+(real) and returns the Hessian of $L(a, b) = (a b - 1)^2$ as a $2 \times 2$ SymPy `Matrix`
+(order: $a$ first). `sp.hessian(expr, (a, b))` computes it; by hand, mind the product rule
+in the mixed derivative."""
+
+HESSIAN_CODE = '''def product_loss_hessian(a, b):
+    """The 2 x 2 Hessian of (a b - 1)^2 in (a, b), as a sympy Matrix."""
+    ### BEGIN SOLUTION
+    return sp.Matrix([[2 * b**2, 4 * a * b - 2], [4 * a * b - 2, 2 * a**2]])
+    ### END SOLUTION'''
+
+MAX_LR = r"""## 17. Curvature decides the learning rate
+
+On the quadratic $f(x) = \tfrac12 x^\top H x$ with a symmetric positive definite Hessian
+$H$, gradient descent is $x \leftarrow (I - \eta H) x$. Write $x$ in the eigenvectors of
+$H$: the component along an eigenvector with eigenvalue (curvature) $\lambda$ is multiplied
+by $1 - \eta\lambda$ in every step. It shrinks iff $|1 - \eta \lambda| < 1$, i.e.
+$0 < \eta < 2/\lambda$, and all components shrink iff
+
+$$\eta < \frac{2}{\lambda_{\max}(H)} .$$
+
+The steepest direction sets the speed limit, while the flattest one (smallest $\lambda$)
+sets how slowly the rest converges: their ratio, the *condition number*, is why the picture
+after section 14 zig-zags. Near a minimum every smooth loss looks like this quadratic, so
+the same rule governs training (the "edge of stability" of deep learning).
+
+**Exercise 17.** Write `max_learning_rate(H)` returning $2 / \lambda_{\max}(H)$ for a
+symmetric positive definite matrix `H` (a 2-D float array). `np.linalg.eigvalsh` returns
+the eigenvalues of a symmetric matrix."""
+
+MAX_LR_CODE = '''def max_learning_rate(H):
+    """2 / lambda_max(H): the largest stable learning rate on 1/2 x^T H x."""
+    ### BEGIN SOLUTION
+    return 2.0 / np.max(np.linalg.eigvalsh(H))
+    ### END SOLUTION'''
+
+NEWTON = r"""## 18. Newton's method: using the curvature
+
+Gradient descent uses one learning rate for all directions, fast and slow alike. Newton's
+method instead jumps to the minimum of the second-order Taylor model
+$f(x) + g \cdot \delta + \tfrac12 \delta^\top H \delta$ (with $g = \nabla f(x)$,
+$H = \nabla^2 f(x)$). Setting its gradient $g + H\delta$ to zero gives
+
+$$x \leftarrow x - H^{-1} g .$$
+
+Each direction is divided by its own curvature, so the condition number no longer matters,
+and a quadratic is minimised in a single step. The price is solving an $n \times n$ linear
+system per step — impossible for millions of parameters, which is why deep learning
+approximates $H$ (Adam's per-parameter scaling is a crude diagonal version). Solve the
+system with `np.linalg.solve(hess, grad)` rather than forming the inverse.
+
+**Exercise 18.** Write `newton_step(x, grad, hess)` returning $x - H^{-1} g$ for the point
+`x`, the gradient `grad` (1-D arrays of length $n$) and the invertible Hessian `hess`
+($n \times n$, symmetric, but not necessarily positive definite: near a saddle it is
+indefinite, and the Newton step then heads for the saddle). Do not modify the inputs."""
+
+NEWTON_CODE = '''def newton_step(x, grad, hess):
+    """One Newton step x - hess^{-1} grad."""
+    ### BEGIN SOLUTION
+    return x - np.linalg.solve(hess, grad)
+    ### END SOLUTION'''
+
+FORWARD_GRADIENT = r"""## 19. Gradients without backpropagation: the forward gradient
+
+Forward-mode differentiation computes a *directional derivative* $\nabla f \cdot v$ in one
+pass, alongside $f$, for any direction $v$, but not the whole gradient. Pick
+$v \sim \mathcal N(0, I_n)$ at random and use
+
+$$\hat g = (\nabla f \cdot v)\, v$$
+
+as an estimate of the gradient $g = \nabla f$. It is *unbiased*:
+$E[\hat g] = E[v v^\top]\, g = I g = g$. But it is noisy: entry $i$ has variance
+$\lVert g \rVert^2 + g_i^2$ (the probability notebook derives this), so every entry carries
+noise from the whole gradient. Averaging over $k$ independent directions divides the
+variance by $k$:
+
+$$\hat g_k = \frac1k \sum_{j=1}^{k} (g \cdot v_j)\, v_j .$$
+
+Here the directions are given to you (so that the answer is deterministic), and you are
+also given $g$ itself to form the directional derivatives $g \cdot v_j$; in a real forward
+pass they would come from forward-mode differentiation.
+
+**Exercise 19.** Write `forward_gradient(grad, directions)` returning $\hat g_k$ for a 1-D
+array `grad` of length $n$ and a 2-D array `directions` of shape $(k, n)$ whose rows are the
+directions $v_j$."""
+
+FORWARD_GRADIENT_CODE = '''def forward_gradient(grad, directions):
+    """(1/k) sum_j (grad . v_j) v_j over the rows v_j of `directions` (shape (k, n))."""
+    ### BEGIN SOLUTION
+    slopes = directions @ grad  # one directional derivative per direction
+    return slopes @ directions / len(directions)
+    ### END SOLUTION'''
+
+CLOSING = r"""## Where next
+
+Every deep-learning framework is built from these pieces: automatic differentiation applies
+the chain rule of sections 7 and 8 node by node, checked by the finite differences of
+section 1; optimisers refine the gradient step of section 14 with momentum and per-parameter
+learning rates, crude stand-ins for the Newton step of section 18; and the curvature of
+sections 16 and 17 explains why those refinements help. Forward gradients (section 19) are
+one of the ideas for training without backpropagation at all."""
+
+# (exercise, markdown before it, solution code)
+EXERCISES = [
+    ("finite_difference", FINITE_DIFFERENCE, FINITE_DIFFERENCE_CODE),
+    ("sigmoid_derivative", SIGMOID_DERIVATIVE, SIGMOID_DERIVATIVE_CODE),
+    ("tanh_derivative", TANH_DERIVATIVE, TANH_DERIVATIVE_CODE),
+    ("softplus_derivative", SOFTPLUS_DERIVATIVE, SOFTPLUS_DERIVATIVE_CODE),
+    ("taylor_polynomial", TAYLOR, TAYLOR_CODE),
+    ("truncation_error_coefficient", TRUNCATION, TRUNCATION_CODE),
+    ("network_derivative", NETWORK, NETWORK_CODE),
+    ("neuron_gradients", NEURON, NEURON_CODE),
+    ("logsumexp_gradient", LOGSUMEXP_GRADIENT, LOGSUMEXP_GRADIENT_CODE),
+    ("quadratic_form_gradient", QUADRATIC_FORM, QUADRATIC_FORM_CODE),
+    ("mse_gradient", MSE_GRADIENT, MSE_GRADIENT_CODE),
+    ("softmax_jacobian", SOFTMAX_JACOBIAN, SOFTMAX_JACOBIAN_CODE),
+    ("softmax_crossentropy_gradient", SOFTMAX_CE_GRADIENT, SOFTMAX_CE_GRADIENT_CODE),
+    ("gd_step", GD_STEP, GD_STEP_CODE),
+    ("gradient_descent", GRADIENT_DESCENT, GRADIENT_DESCENT_CODE),
+    ("product_loss_hessian", HESSIAN, HESSIAN_CODE),
+    ("max_learning_rate", MAX_LR, MAX_LR_CODE),
+    ("newton_step", NEWTON, NEWTON_CODE),
+    ("forward_gradient", FORWARD_GRADIENT, FORWARD_GRADIENT_CODE),
+]
+
+# Pictures, placed after an exercise's check cell. They use NumPy and SymPy directly (not
+# the student's functions, which are stubs in the release) and are tagged `mathgrade-skip`:
+# the grader does not spend time drawing them.
+FD_ERROR = r"""### Picture: truncation error against round-off
+
+How small should $h$ be? The truncation error of a difference quotient shrinks with $h$
+(like $h$ for the forward difference, $h^2$ for the central one), but floating-point numbers
+carry about 16 significant digits, so $f(x + h) - f(x - h)$ loses digits as $h$ shrinks:
+the round-off error grows like $\varepsilon |f| / h$ with $\varepsilon \approx 2.2 \cdot
+10^{-16}$. On a log-log plot the two laws are straight lines, and the total error is
+smallest where they cross: near $h \approx \varepsilon^{1/2} \approx 10^{-8}$ for the forward
+difference and $h \approx \varepsilon^{1/3} \approx 10^{-5}$ for the central one, hence the
+default step."""
+
+FD_ERROR_CODE = """import matplotlib.pyplot as plt
+
+x0 = 1.0
+exact = np.cos(x0)  # the derivative of sin at x0
+steps = np.logspace(-15, 0, 121)
+forward = np.abs((np.sin(x0 + steps) - np.sin(x0)) / steps - exact)
+central = np.abs((np.sin(x0 + steps) - np.sin(x0 - steps)) / (2 * steps) - exact)
+eps = np.finfo(float).eps
+plt.figure(figsize=(7, 4))
+plt.loglog(steps, forward, label="forward difference")
+plt.loglog(steps, central, label="central difference")
+plt.loglog(steps, steps * np.sin(x0) / 2, "C0:", label="truncation h |f''| / 2")
+plt.loglog(steps, steps**2 * np.cos(x0) / 6, "C1:", label="truncation h^2 |f'''| / 6")
+plt.loglog(steps, eps * np.abs(np.sin(x0)) / steps, "k--", label="round-off eps |f| / h")
+plt.ylim(1e-17, 1)
+plt.xlabel("step h")
+plt.ylabel("error in f'(1) for f = sin")
+plt.legend(fontsize=8)
+plt.show()"""
+
+TANGENT_TAYLOR = r"""### Picture: tangent line and Taylor polynomials
+
+The Taylor polynomials of $\ln(1 + x)$ about $x_0 = 0.5$: the tangent line (degree 1) is right
+only very close to $x_0$, each added degree hugs the function over a wider interval, and none
+of them can follow the logarithm down to its singularity at $x = -1$."""
+
+TANGENT_TAYLOR_CODE = """import matplotlib.pyplot as plt
+
+t = sp.Symbol("t")
+f = sp.log(1 + t)
+center = sp.Rational(1, 2)
+xs = np.linspace(-0.9, 2.5, 400)
+plt.figure(figsize=(7, 4))
+plt.plot(xs, np.log(1 + xs), "k", lw=2, label="ln(1 + x)")
+for degree in (1, 2, 3, 6):
+    # sp.series directly (not your taylor_polynomial), so the picture works before you do.
+    poly = sp.series(f, t, center, degree + 1).removeO()
+    plt.plot(xs, sp.lambdify(t, poly, "numpy")(xs), label=f"degree {degree}")
+plt.plot([0.5], [np.log(1.5)], "ko")
+plt.ylim(-3, 2)
+plt.legend(fontsize=8)
+plt.show()"""
+
+GD_PATHS = r"""### Picture: gradient-descent paths on a loss surface
+
+Gradient descent on the ill-conditioned quadratic $f(x, y) = \tfrac12 (x^2 + 10 y^2)$, from the
+same start with three learning rates. The curvature is 1 along $x$ and 10 along $y$; steps
+are stable only for $\eta < 2/10$. A small rate crawls along the flat $x$ direction, a rate
+near the limit zig-zags across the steep $y$ direction, and above the limit the iterates
+fly off."""
+
+GD_PATHS_CODE = """import matplotlib.pyplot as plt
+
+
+def grad(p):
+    return np.array([1.0, 10.0]) * p
+
+
+grid = np.linspace(-4, 4, 200)
+X, Y = np.meshgrid(grid, np.linspace(-2.5, 2.5, 200))
+plt.figure(figsize=(7, 4.5))
+plt.contour(X, Y, 0.5 * (X**2 + 10 * Y**2), levels=np.geomspace(0.05, 60, 14), colors="0.7")
+for rate, color in ((0.02, "C0"), (0.18, "C1"), (0.205, "C3")):
+    path = [np.array([-3.5, 1.5])]
+    for _ in range(40):
+        # the update of gd_step, written out so that the picture works before you do
+        path.append(path[-1] - rate * grad(path[-1]))
+    path = np.array(path)
+    plt.plot(path[:, 0], path[:, 1], "o-", ms=3, color=color, label=f"learning rate {rate}")
+plt.xlim(-4, 4)
+plt.ylim(-2.5, 2.5)
+plt.legend(fontsize=8)
+plt.show()"""
+
+SADDLE = r"""### Picture: a valley of minima and a saddle
+
+The loss $(a b - 1)^2$ over the $(a, b)$ plane: zero along both branches of the hyperbola
+$a b = 1$ (every point there is a global minimum), and a saddle at the origin, where the
+gradient vanishes but the Hessian $\begin{pmatrix} 0 & -2 \\ -2 & 0 \end{pmatrix}$ has the
+eigenvalues $2$ (up along $a = -b$) and $-2$ (down along $a = b$). Gradient descent started
+exactly at the origin never moves; from almost any point near it, it slides off along
+$a = b$ towards one of the two valleys."""
+
+SADDLE_CODE = """import matplotlib.pyplot as plt
+
+grid = np.linspace(-2, 2, 301)
+A, B = np.meshgrid(grid, grid)
+plt.figure(figsize=(5.5, 5))
+plt.contourf(A, B, np.log1p((A * B - 1) ** 2), levels=30, cmap="viridis")
+plt.colorbar(label="ln(1 + L(a, b))")
+branch = np.linspace(0.5, 2, 100)
+plt.plot(branch, 1 / branch, "w--", lw=1, label="minima: a b = 1")
+plt.plot(-branch, -1 / branch, "w--", lw=1)
+plt.plot([0], [0], "r*", ms=12, label="saddle at (0, 0)")
+plt.xlabel("a")
+plt.ylabel("b")
+plt.legend(fontsize=8, loc="lower right")
+plt.show()"""
+
+FORWARD_NOISE = r"""### Picture: how fast the noise averages out
+
+The error of the forward gradient $\hat g_k$ for a gradient in $\mathbb{R}^{50}$, against the
+number $k$ of random directions (log-log). Unbiasedness means the error shrinks to 0, but
+only like $1/\sqrt{k}$ (slope $-1/2$): the dashed line is the predicted root-mean-square
+error $\sqrt{(n + 1) \lVert g \rVert^2 / k}$, from the per-entry variance
+$\lVert g \rVert^2 + g_i^2$ summed over the $n$ entries. To match one exact gradient you need
+about as many directions as there are parameters."""
+
+FORWARD_NOISE_CODE = """import matplotlib.pyplot as plt
+
+rng = np.random.default_rng(0)
+g = rng.standard_normal(50)
+ks = np.unique(np.geomspace(1, 20_000, 25).astype(int))
+errors = []
+for k in ks:
+    v = rng.standard_normal((k, g.size))
+    estimate = (v @ g) @ v / k  # the formula of forward_gradient, written out
+    errors.append(np.linalg.norm(estimate - g))
+plt.figure(figsize=(6, 3.5))
+plt.loglog(ks, errors, "o", label="||g_hat_k - g||")
+plt.loglog(ks, np.sqrt((g.size + 1) * np.sum(g**2) / ks), "k--", label="sqrt((n + 1) ||g||^2 / k)")
+plt.loglog(ks, np.full(len(ks), np.linalg.norm(g)), ":", c="gray", label="||g||")
+plt.xlabel("number of directions k")
+plt.legend(fontsize=8)
+plt.show()"""
+
+# exercise -> pictures shown after its check cell: (cell id, markdown, code)
+PICTURES = {
+    "finite_difference": [("fd-error", FD_ERROR, FD_ERROR_CODE)],
+    "taylor_polynomial": [("tangent-taylor", TANGENT_TAYLOR, TANGENT_TAYLOR_CODE)],
+    "gd_step": [("gd-paths", GD_PATHS, GD_PATHS_CODE)],
+    "product_loss_hessian": [("saddle", SADDLE, SADDLE_CODE)],
+    "forward_gradient": [("forward-noise", FORWARD_NOISE, FORWARD_NOISE_CODE)],
+}
+
+
+def suite_points(exercise: str) -> int:
+    """Total points of `test_<exercise>.py`: the sum of its `@pytest.mark.points(n)` markers
+    (a test without one is worth 1, as in the suite plugin)."""
+    tree = ast.parse((HIDDEN / f"test_{exercise}.py").read_text(encoding="utf-8"))
+    total = 0
+    for node in tree.body:
+        if not (isinstance(node, ast.FunctionDef) and node.name.startswith("test_")):
+            continue
+        points = 1
+        for decorator in node.decorator_list:
+            if (
+                isinstance(decorator, ast.Call)
+                and ast.unparse(decorator.func) == "pytest.mark.points"
+            ):
+                points = ast.literal_eval(decorator.args[0])
+        total += points
+    return total
+
+
+def nbgrader(grade_id: str, *, grade: bool, solution: bool, locked: bool, points=None) -> dict:
+    meta = {"grade": grade, "grade_id": grade_id, "locked": locked, "schema_version": 3,
+            "solution": solution}
+    if points is not None:
+        meta["points"] = points
+    return {"nbgrader": meta}
+
+
+def markdown(cell_id: str, text: str) -> nbformat.NotebookNode:
+    cell = new_markdown_cell(text)
+    cell.id = cell_id
+    return cell
+
+
+def code(cell_id: str, source: str, metadata: dict) -> nbformat.NotebookNode:
+    cell = new_code_cell(source, metadata=metadata)
+    cell.id = cell_id
+    return cell
+
+
+def check_source(exercise: str) -> str:
+    return (
+        f'check("{exercise}")\n'
+        "### BEGIN HIDDEN TESTS\n"
+        f"# The hidden suite course/hidden/{ASSIGNMENT}/test_{exercise}.py; `mathgrade grade`\n"
+        "# skips this cell, plain `nbgrader autograde` takes its value as partial credit.\n"
+        "from autograder.inkernel import hidden_score\n\n"
+        f'hidden_score("{ASSIGNMENT}", "{exercise}")\n'
+        "### END HIDDEN TESTS"
+    )
+
+
+def build() -> nbformat.NotebookNode:
+    cells = [
+        markdown("intro", INTRO),
+        code("setup", SETUP, nbgrader("setup", grade=False, solution=False, locked=True)),
+    ]
+    for exercise, prose, solution in EXERCISES:
+        cells.append(markdown(f"about-{exercise}".replace("_", "-"), prose))
+        cells.append(code(exercise.replace("_", "-"), solution,
+                          nbgrader(exercise, grade=False, solution=True, locked=False)))
+        cells.append(code(f"check-{exercise}".replace("_", "-"), check_source(exercise),
+                          nbgrader(f"check_{exercise}", grade=True, solution=False,
+                                   locked=True, points=suite_points(exercise))))
+        for picture_id, text, source in PICTURES.get(exercise, []):
+            cells.append(markdown(f"about-{picture_id}", text))
+            picture = code(picture_id, source, nbgrader(f"picture_{picture_id}".replace("-", "_"),
+                                                         grade=False, solution=False, locked=True))
+            picture.metadata["tags"] = ["mathgrade-skip"]
+            cells.append(picture)
+    cells.append(markdown("where-next", CLOSING))
+    notebook = new_notebook(cells=cells)
+    notebook.metadata = {
+        "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
+        "language_info": {"name": "python", "version": "3.11"},
+    }
+    nbformat.validate(notebook)
+    return notebook
+
+
+def main() -> int:
+    nbformat.write(build(), OUTPUT)
+    print(f"wrote {OUTPUT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -64,7 +64,8 @@ class StudentFunction:
         return value
 
     def call_and_return_args(self, *args: Any, **kwargs: Any) -> tuple[Any, list]:
-        """Call, and also return the arguments as the student's code left them."""
+        """Call, and also return the arguments as the student's code left them (a function
+        passed in comes back as None)."""
         return self._call(args, kwargs, return_args=True)
 
     def _call(self, args: tuple, kwargs: dict, *, return_args: bool) -> tuple[Any, Any]:

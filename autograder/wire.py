@@ -287,7 +287,7 @@ class _Encoder:
             return None
         if wire_sympy.is_lambda(t) and self.register is not None:
             return None  # a sympy Lambda is a function: it stays in the worker as a handle
-        return {"__sympy__": self.sympy_tree(x)}
+        return {"__sympy__": self.sympy_tree(wire_sympy.plain_form(x))}
 
     def sympy_tree(self, x: Any) -> Any:
         from autograder import wire_sympy

@@ -62,7 +62,8 @@ _EVAL, _PLAIN, _RAW = "evaluate=False", "plain", "raw"
 _FUNCTIONS = (
     sympy.exp, sympy.log, sympy.sin, sympy.cos, sympy.tan, sympy.cot, sympy.sec, sympy.csc,
     sympy.asin, sympy.acos, sympy.atan, sympy.acot, sympy.atan2, sympy.sinh, sympy.cosh,
-    sympy.tanh, sympy.coth, sympy.asinh, sympy.acosh, sympy.atanh, sympy.Abs, sympy.sign,
+    sympy.tanh, sympy.coth, sympy.asinh, sympy.acosh, sympy.atanh, sympy.sech, sympy.csch,
+    sympy.asech, sympy.acsch, sympy.acoth, sympy.Abs, sympy.sign,
     sympy.re, sympy.im, sympy.conjugate, sympy.arg, sympy.floor, sympy.ceiling, sympy.Mod,
     sympy.erf, sympy.erfc, sympy.gamma, sympy.loggamma, sympy.digamma, sympy.polygamma,
     sympy.factorial, sympy.binomial, sympy.Heaviside, sympy.DiracDelta, sympy.KroneckerDelta,
@@ -108,6 +109,21 @@ class NodeBudget:
 def is_sympy_type(t: type) -> bool:
     """Whether values of exact type `t` are sympy objects (expressions or matrices)."""
     return issubclass(t, Basic | MatrixBase)
+
+
+def plain_form(x: Any) -> Any:
+    """The value to send for `x`: a polynomial as its expression (`M.charpoly(lam)`), a sympy
+    array of rank 1 or 2 (`sp.derive_by_array`) as a matrix (rank 1: a column), like
+    `sp.Matrix(...)` of it; anything else unchanged."""
+    from sympy.tensor.array import NDimArray
+
+    if isinstance(x, sympy.Poly):
+        return x.as_expr()
+    if isinstance(x, NDimArray) and x.rank() == 1:
+        return sympy.ImmutableMatrix(x.shape[0], 1, list(x))
+    if isinstance(x, NDimArray) and x.rank() == 2:
+        return sympy.ImmutableMatrix(x.tomatrix())
+    return x
 
 
 def is_lambda(t: type) -> bool:

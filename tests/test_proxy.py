@@ -47,6 +47,15 @@ def test_functions_passed_to_students_are_built_in_the_worker(student):
     assert proxy.apply(square, 3.0) == pytest.approx(9.0)
 
 
+def test_arguments_come_back_with_functions_passed_in_as_none(student):
+    proxy, _ = student
+    x = sp.Symbol("x")
+    value, after = proxy.apply.call_and_return_args(SymbolicFunction(x + 1, (x,)),
+                                                     np.array([1.0, 2.0]))
+    assert value.tolist() == [2.0, 3.0]
+    assert after[0] is None and after[1].tolist() == [1.0, 2.0]
+
+
 def test_calls_are_logged_with_inputs_and_outcomes(student):
     proxy, log = student
     proxy.first(np.array([5.0, 6.0]))

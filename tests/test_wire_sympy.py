@@ -174,7 +174,7 @@ def test_a_huge_power_decodes_quickly_and_unevaluated() -> None:
 # ------------------------------------------------------------- refusals when encoding (worker side)
 
 NOT_SUPPORTED = [
-    sp.Interval(0, 1), sp.FiniteSet(1, 2), sp.MatrixSymbol("M", 2, 2), sp.Poly(x**2),
+    sp.Interval(0, 1), sp.FiniteSet(1, 2), sp.MatrixSymbol("M", 2, 2), sp.Array([[[1]]]),
     sp.Lambda(x, x + 1), sp.Symbol("x; import os"), sp.Symbol("__import__('os')"),
     sp.Symbol("a b"), sp.Symbol("1x"), sp.Symbol("x" * 65), sp.Symbol("x\n"),
     sp.Symbol("p", prime=True), sp.Function("g", real=True)(x), sp.Function("g g")(x),
@@ -327,3 +327,19 @@ def test_decoding_never_evaluates() -> None:
     assert tree_to_expr(["AppliedUndef", "f", ["Float", "0.5", 53]], LIMITS).args[0] == 0.5
     order = ["Order", ["Add", ["Pow", X, ["Integer", "2"]], X], ["Tuple", X, ["Zero"]]]
     assert tree_to_expr(order, LIMITS).args[0] == sp.Add(x**2, x, evaluate=False)  # not O(x)
+
+
+def test_hyperbolic_reciprocals_round_trip() -> None:
+    x = sp.Symbol("x", real=True)
+    for e in (sp.sech(x) ** 2, sp.csch(x), sp.asech(x), sp.acsch(x), sp.acoth(x)):
+        assert same(roundtrip(e), e)
+
+
+def test_polynomials_and_sympy_arrays_are_sent_as_expressions_and_matrices() -> None:
+    x, y, lam = sp.symbols("x y lam")
+    poly = sp.Matrix([[1, x], [x, 1]]).charpoly(lam)
+    assert sp.expand(roundtrip(poly) - poly.as_expr()) == 0
+    gradient = sp.derive_by_array(x**2 * y, (x, y))
+    assert roundtrip(gradient) == sp.ImmutableMatrix([[2 * x * y], [x**2]])
+    hessian = sp.derive_by_array(gradient, (x, y))
+    assert roundtrip(hessian) == sp.ImmutableMatrix([[2 * y, 2 * x], [2 * x, 0]])

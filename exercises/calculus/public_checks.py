@@ -11,8 +11,8 @@ guarantee.
 A release folder must be self-contained (students get this file and the notebook, not the
 course's other folders), so the generic machinery below the cases (formatting, comparison,
 running) is a copy of the one in the probability assignment's public_checks.py, extended to
-symbolic pairs and matrices, to answers that still hold an O(...) term, and to sech / csch,
-which the grader cannot read.
+symbolic pairs and matrices (SymPy arrays included) and to answers that still hold an
+O(...) term.
 """
 
 from __future__ import annotations
@@ -384,8 +384,7 @@ def _compare_symbolic(got: Any, *where: Any) -> str | None:
     subs, expected = ({where[0]: where[1]}, where[2]) if len(where) == 3 else where
     if isinstance(expected, np.ndarray):  # a pair, a column or a matrix of expressions
         if isinstance(got, sp.NDimArray):
-            return (f"got {_show(got)}, a SymPy array, which the grader cannot read: convert it "
-                    "with sp.Matrix(...)")
+            got = sp.Matrix(got)
         entries = _entries(got)
         if entries is None or len(entries) != expected.size:
             return (f"got {_show(got)}: return {expected.size} SymPy expressions "
@@ -399,10 +398,6 @@ def _compare_symbolic(got: Any, *where: Any) -> str | None:
         got = sp.Float(got)
     if not isinstance(got, sp.Expr):
         return f"got {_show(got)} ({_a(type(got).__name__)}): return a SymPy expression"
-    unreadable = sorted({type(f).__name__ for f in got.atoms(sp.sech, sp.csch)})
-    if unreadable:
-        return (f"got {_show(got)}, which uses {', '.join(unreadable)}: the grader cannot "
-                "read it, write 1 / sp.cosh(...) (or 1 / sp.sinh(...)) instead")
     if got.has(sp.Order):
         return (f"got {_show(got)}, which still has an O(...) term: a polynomial has none, "
                 "drop it with .removeO()")

@@ -233,8 +233,8 @@ Like $\sigma'$, it is expressed through the function's own value, so a network t
 $\tanh(x)$ in the forward pass gets the derivative almost for free in the backward pass.
 
 **Exercise 3.** Write `tanh_derivative(x)` that takes a SymPy symbol `x` (real) and returns
-$\tanh'(x)$ as a SymPy expression in that symbol. Any equivalent form is fine, except that
-the grader cannot read SymPy's `sp.sech`: write $1/\cosh^2 x$ as `1 / sp.cosh(x)**2`."""
+$\tanh'(x)$ as a SymPy expression in that symbol. Any equivalent form is fine
+(`1 - sp.tanh(x)**2`, `1 / sp.cosh(x)**2`, `sp.sech(x)**2`, ...)."""
 
 TANH_DERIVATIVE_CODE = '''def tanh_derivative(x):
     """d/dx tanh(x) as a sympy expression in the symbol x."""
@@ -398,8 +398,7 @@ $\frac{d}{dx} a x^2 = 2 a x$, but for a general $A$ it is not.
 (numbers or symbols, not necessarily symmetric) and a column `Matrix` `x` of symbols, and
 returns $\nabla f(x)$ for $f = x^\top A x$ as a column `Matrix`. Compute it from the formula
 or by differentiating $f$ (`(x.T * A * x)[0, 0]` is $f$ as an expression). A list of the
-partial derivatives is accepted too, but not the array of `sp.derive_by_array`, which the
-grader cannot read: wrap it in `sp.Matrix(...)`."""
+partial derivatives, or the array of `sp.derive_by_array`, is accepted too."""
 
 QUADRATIC_FORM_CODE = '''def quadratic_form_gradient(A, x):
     """The gradient (A + A^T) x of x^T A x, as a column sympy Matrix."""

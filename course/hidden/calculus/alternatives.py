@@ -186,6 +186,11 @@ def diff_of_tanh(x):
     return sp.diff(sp.tanh(x), x)
 
 
+@alternative("tanh_derivative")
+def sech_squared(x):
+    return sp.sech(x) ** 2
+
+
 # -------------------------------------------------------------------- softplus_derivative
 
 
@@ -265,6 +270,11 @@ def row_vector(A, x):
 
 
 @alternative("quadratic_form_gradient")
+def derive_by_array(A, x):
+    return sp.derive_by_array((x.T * A * x)[0, 0], list(x))
+
+
+@alternative("quadratic_form_gradient")
 def list_of_sums(A, x):
     n = A.shape[0]
     return [sum((A[i, j] + A[j, i]) * x[j] for j in range(n)) for i in range(n)]
@@ -296,6 +306,12 @@ def third_derivative_over_six(expr, x, h):
 @alternative("product_loss_hessian")
 def sympy_hessian(a, b):
     return sp.hessian((a * b - 1) ** 2, (a, b))
+
+
+@alternative("product_loss_hessian")
+def derive_by_array_twice(a, b):
+    gradient = sp.derive_by_array((a * b - 1) ** 2, (a, b))
+    return sp.derive_by_array(gradient, (a, b))
 
 
 @alternative("product_loss_hessian")

@@ -87,10 +87,8 @@ def test_random_paths(student, x0, learning_rate, steps):
 @pytest.mark.points(1)
 def test_does_not_modify_its_input(student):
     x0 = vec(1.0, -2.0)
-    # The other arguments go by keyword (their names in the task): only positional arguments
-    # come back, and a function cannot be sent back from the worker.
-    _, (after,) = student.gradient_descent.call_and_return_args(
-        x0.copy(), grad_f=TWICE, learning_rate=0.1, steps=3)
+    # The function passed in comes back as None.
+    _, (after, _, _, _) = student.gradient_descent.call_and_return_args(x0.copy(), TWICE, 0.1, 3)
     assert np.array_equal(after, x0), (
         f"gradient_descent changed x0: {format_value(x0)} before the call, "
         f"{format_value(after)} after it. Start with `x = x0` and update with "

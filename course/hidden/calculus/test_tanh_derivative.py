@@ -1,10 +1,6 @@
 """Hidden tests for `tanh_derivative(x)`: d/dx tanh(x) = 1 - tanh(x)^2 as a sympy expression in
 the real symbol x. Any form equal to it for real x is right: 1 - tanh(x)^2, 1 / cosh(x)^2,
-4 / (exp(x) + exp(-x))^2, sp.diff(sp.tanh(x), x).
-
-Engine limitation: sympy's `sech` (and `csch`) are not on the wire's allow-list
-(autograder/wire_sympy.py), so sech(x)**2 cannot be sent to the grader; the notebook and
-the public checks tell students to write 1 / cosh(x)**2 instead.
+4 / (exp(x) + exp(-x))^2, sech(x)^2, sp.diff(sp.tanh(x), x).
 """
 
 import pytest

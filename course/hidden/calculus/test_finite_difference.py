@@ -16,7 +16,6 @@ from hypothesis import given, seed
 from hypothesis import strategies as st
 
 from autograder.compare import assert_close
-from autograder.strategies import mathgrade_settings
 from autograder.wire import SymbolicFunction
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
@@ -103,7 +102,6 @@ def test_accurate_for_a_steep_curved_function(student):
 
 @pytest.mark.points(2)
 @seed(SEED)
-@mathgrade_settings(report_multiple_bugs=False)
 @given(x0=st.floats(-2.0, 2.0), h=st.floats(1e-3, 0.5))
 def test_random_points_and_steps(student, x0, h):
     assert_central(student.finite_difference(WAVE, x0, h), WAVE, x0, h)

@@ -15,7 +15,6 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from autograder.compare import assert_close, check_calls, format_value
-from autograder.strategies import mathgrade_settings
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -60,7 +59,6 @@ def test_fixed_directions(student):
 
 @pytest.mark.points(2)
 @seed(SEED)
-@mathgrade_settings(report_multiple_bugs=False)
 @given(problem=problems())
 def test_random_directions(student, problem):
     grad, directions = problem

@@ -12,7 +12,7 @@ from hypothesis import given, seed
 from hypothesis import strategies as st
 
 from autograder.compare import assert_close, format_value
-from autograder.strategies import mathgrade_settings, vectors
+from autograder.strategies import vectors
 from autograder.wire import SymbolicFunction
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
@@ -74,7 +74,6 @@ def test_zero_steps_and_divergence(student):
 
 @pytest.mark.points(1)
 @seed(SEED)
-@mathgrade_settings(report_multiple_bugs=False)
 @given(x0=vectors((1, 4), bound=2.0), learning_rate=st.floats(0.0, 0.3),
        steps=st.integers(0, 6))
 def test_random_paths(student, x0, learning_rate, steps):

@@ -14,7 +14,6 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from autograder.compare import assert_close, check_calls, format_value
-from autograder.strategies import mathgrade_settings
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -63,7 +62,6 @@ def test_coupled_hessians(student):
 
 @pytest.mark.points(1)
 @seed(SEED)
-@mathgrade_settings(report_multiple_bugs=False)
 @given(H=spd_matrices())
 def test_random_positive_definite_matrices(student, H):
     assert_close(student.max_learning_rate(H), reference(H), inputs={"H": H})

@@ -11,7 +11,6 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from autograder.compare import assert_close, check_calls, format_value
-from autograder.strategies import mathgrade_settings
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -78,7 +77,6 @@ def test_zero_at_a_perfect_fit_and_one_example(student):
 
 @pytest.mark.points(2)
 @seed(SEED)
-@mathgrade_settings(report_multiple_bugs=False)
 @given(problem=problems())
 def test_random_problems(student, problem):
     w, X, y = problem

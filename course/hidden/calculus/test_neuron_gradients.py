@@ -14,7 +14,6 @@ from hypothesis import given, seed
 from hypothesis import strategies as st
 
 from autograder.compare import assert_close, check_calls
-from autograder.strategies import mathgrade_settings
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -53,7 +52,6 @@ def test_fixed_neurons(student):
 
 @pytest.mark.points(2)
 @seed(SEED)
-@mathgrade_settings(report_multiple_bugs=False)
 @given(w=st.floats(-3, 3), b=st.floats(-3, 3), x=st.floats(-3, 3), y=st.floats(0, 1))
 def test_random_neurons(student, w, b, x, y):
     compare(student.neuron_gradients(w, b, x, y), reference(w, b, x, y),

@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from autograder.compare import assert_close, check_calls, format_value
-from autograder.strategies import mathgrade_settings
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -73,7 +72,6 @@ def test_indefinite_hessian(student):
 
 @pytest.mark.points(2)
 @seed(SEED)
-@mathgrade_settings(report_multiple_bugs=False)
 @given(problem=problems())
 def test_random_problems(student, problem):
     x, grad, hess = problem

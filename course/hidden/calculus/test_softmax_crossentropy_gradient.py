@@ -12,7 +12,7 @@ from hypothesis import given, seed
 from hypothesis import strategies as st
 
 from autograder.compare import assert_close, check_calls, format_value
-from autograder.strategies import logits, mathgrade_settings, pmfs
+from autograder.strategies import logits, pmfs
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -74,7 +74,6 @@ def test_large_logits(student):
 
 @pytest.mark.points(2)
 @seed(SEED)
-@mathgrade_settings(report_multiple_bugs=False)
 @given(problem=problems())
 def test_random_logits_and_targets(student, problem):
     z, p = problem

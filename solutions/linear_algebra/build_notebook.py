@@ -13,17 +13,16 @@ never a student function, so they run in the released notebook too.
 
 from __future__ import annotations
 
-import ast
 import sys
 from pathlib import Path
 
 import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from autograder.authoring import Extra, Section, source_notebook
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 ASSIGNMENT = "linear_algebra"
-HIDDEN = ROOT / "course" / "hidden" / ASSIGNMENT
 OUTPUT = HERE / f"{ASSIGNMENT}.ipynb"
 
 INTRO = r"""# Linear algebra for machine learning: matrices are functions
@@ -695,85 +694,17 @@ EXERCISES = [
 ]
 
 
-def suite_points(exercise: str) -> int:
-    """Total points of `test_<exercise>.py`: the sum of its `@pytest.mark.points(n)` markers
-    (a test without one is worth 1, as in the suite plugin)."""
-    tree = ast.parse((HIDDEN / f"test_{exercise}.py").read_text(encoding="utf-8"))
-    total = 0
-    for node in tree.body:
-        if not (isinstance(node, ast.FunctionDef) and node.name.startswith("test_")):
-            continue
-        points = 1
-        for decorator in node.decorator_list:
-            if (
-                isinstance(decorator, ast.Call)
-                and ast.unparse(decorator.func) == "pytest.mark.points"
-            ):
-                points = ast.literal_eval(decorator.args[0])
-        total += points
-    return total
-
-
-def nbgrader(grade_id: str, *, grade: bool, solution: bool, locked: bool, points=None) -> dict:
-    meta = {"grade": grade, "grade_id": grade_id, "locked": locked, "schema_version": 3,
-            "solution": solution}
-    if points is not None:
-        meta["points"] = points
-    return {"nbgrader": meta}
-
-
-def markdown(cell_id: str, text: str) -> nbformat.NotebookNode:
-    cell = new_markdown_cell(text)
-    cell.id = cell_id
-    return cell
-
-
-def code(cell_id: str, source: str, metadata: dict | None = None) -> nbformat.NotebookNode:
-    cell = new_code_cell(source, metadata=metadata or {})
-    cell.id = cell_id
-    return cell
-
-
-def check_source(exercise: str) -> str:
-    return (
-        f'check("{exercise}")\n'
-        "### BEGIN HIDDEN TESTS\n"
-        f"# The hidden suite course/hidden/{ASSIGNMENT}/test_{exercise}.py; `mathgrade grade`\n"
-        "# skips this cell, plain `nbgrader autograde` takes its value as partial credit.\n"
-        "from autograder.inkernel import hidden_score\n\n"
-        f'hidden_score("{ASSIGNMENT}", "{exercise}")\n'
-        "### END HIDDEN TESTS"
-    )
-
-
 def build() -> nbformat.NotebookNode:
-    cells = [
-        markdown("intro", INTRO),
-        code("setup", SETUP, nbgrader("setup", grade=False, solution=False, locked=True)),
-    ]
-    for number, (exercise, prose, solution, pictures) in enumerate(EXERCISES, start=1):
+    sections = []
+    for number, (exercise, prose, solution, extras) in enumerate(EXERCISES, start=1):
         prose = prose.replace("§", str(number))  # section and exercise numbers
-        cells.append(markdown(f"about-{exercise}".replace("_", "-"), prose))
-        cells.append(code(exercise.replace("_", "-"), solution,
-                          nbgrader(exercise, grade=False, solution=True, locked=False)))
-        cells.append(code(f"check-{exercise}".replace("_", "-"), check_source(exercise),
-                          nbgrader(f"check_{exercise}", grade=True, solution=False,
-                                   locked=True, points=suite_points(exercise))))
-        for extra, text, source in pictures:  # worked examples and pictures, not graded
+        cells = []
+        for extra, text, source in extras:  # worked examples and pictures, not graded
             cell_id = extra if extra.startswith("example-") else f"picture-{extra}"
-            cells.append(markdown(f"about-{cell_id}", text))
-            extra_cell = code(cell_id, source, nbgrader(cell_id.replace("-", "_"), grade=False,
-                                                        solution=False, locked=True))
-            extra_cell.metadata["tags"] = ["mathgrade-skip"]
-            cells.append(extra_cell)
-    cells.append(markdown("where-next", CLOSING))
-    notebook = new_notebook(cells=cells)
-    notebook.metadata = {
-        "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
-        "language_info": {"name": "python", "version": "3.11"},
-    }
-    nbformat.validate(notebook)
-    return notebook
+            cells.append(Extra(cell_id, cell_id.replace("-", "_"), text, source))
+        sections.append(Section(exercise, prose, solution, cells))
+    return source_notebook(ROOT, ASSIGNMENT, intro=INTRO, setup=SETUP, sections=sections,
+                           closing=CLOSING)
 
 
 def main() -> int:

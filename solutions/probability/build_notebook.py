@@ -10,17 +10,16 @@ graded check cell are the total points of that exercise's hidden suite
 
 from __future__ import annotations
 
-import ast
 import sys
 from pathlib import Path
 
 import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from autograder.authoring import Extra, Section, source_notebook
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 ASSIGNMENT = "probability"
-HIDDEN = ROOT / "course" / "hidden" / ASSIGNMENT
 OUTPUT = HERE / f"{ASSIGNMENT}.ipynb"
 
 INTRO = r"""# Probability for machine learning: pmfs, entropy and divergence
@@ -749,83 +748,16 @@ PICTURES = {
 }
 
 
-def suite_points(exercise: str) -> int:
-    """Total points of `test_<exercise>.py`: the sum of its `@pytest.mark.points(n)` markers
-    (a test without one is worth 1, as in the suite plugin)."""
-    tree = ast.parse((HIDDEN / f"test_{exercise}.py").read_text(encoding="utf-8"))
-    total = 0
-    for node in tree.body:
-        if not (isinstance(node, ast.FunctionDef) and node.name.startswith("test_")):
-            continue
-        points = 1
-        for decorator in node.decorator_list:
-            if (
-                isinstance(decorator, ast.Call)
-                and ast.unparse(decorator.func) == "pytest.mark.points"
-            ):
-                points = ast.literal_eval(decorator.args[0])
-        total += points
-    return total
-
-
-def nbgrader(grade_id: str, *, grade: bool, solution: bool, locked: bool, points=None) -> dict:
-    meta = {"grade": grade, "grade_id": grade_id, "locked": locked, "schema_version": 3,
-            "solution": solution}
-    if points is not None:
-        meta["points"] = points
-    return {"nbgrader": meta}
-
-
-def markdown(cell_id: str, text: str) -> nbformat.NotebookNode:
-    cell = new_markdown_cell(text)
-    cell.id = cell_id
-    return cell
-
-
-def code(cell_id: str, source: str, metadata: dict) -> nbformat.NotebookNode:
-    cell = new_code_cell(source, metadata=metadata)
-    cell.id = cell_id
-    return cell
-
-
-def check_source(exercise: str) -> str:
-    return (
-        f'check("{exercise}")\n'
-        "### BEGIN HIDDEN TESTS\n"
-        f"# The hidden suite course/hidden/{ASSIGNMENT}/test_{exercise}.py; `mathgrade grade`\n"
-        "# skips this cell, plain `nbgrader autograde` takes its value as partial credit.\n"
-        "from autograder.inkernel import hidden_score\n\n"
-        f'hidden_score("{ASSIGNMENT}", "{exercise}")\n'
-        "### END HIDDEN TESTS"
-    )
-
-
 def build() -> nbformat.NotebookNode:
-    cells = [
-        markdown("intro", INTRO),
-        code("setup", SETUP, nbgrader("setup", grade=False, solution=False, locked=True)),
+    sections = [
+        Section(exercise, prose, solution, [
+            Extra(picture_id, f"picture_{picture_id}".replace("-", "_"), text, source)
+            for picture_id, text, source in PICTURES.get(exercise, [])
+        ])
+        for exercise, prose, solution in EXERCISES
     ]
-    for exercise, prose, solution in EXERCISES:
-        cells.append(markdown(f"about-{exercise}".replace("_", "-"), prose))
-        cells.append(code(exercise.replace("_", "-"), solution,
-                          nbgrader(exercise, grade=False, solution=True, locked=False)))
-        cells.append(code(f"check-{exercise}".replace("_", "-"), check_source(exercise),
-                          nbgrader(f"check_{exercise}", grade=True, solution=False,
-                                   locked=True, points=suite_points(exercise))))
-        for picture_id, text, source in PICTURES.get(exercise, []):
-            cells.append(markdown(f"about-{picture_id}", text))
-            picture = code(picture_id, source, nbgrader(f"picture_{picture_id}".replace("-", "_"),
-                                                         grade=False, solution=False, locked=True))
-            picture.metadata["tags"] = ["mathgrade-skip"]
-            cells.append(picture)
-    cells.append(markdown("where-next", CLOSING))
-    notebook = new_notebook(cells=cells)
-    notebook.metadata = {
-        "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
-        "language_info": {"name": "python", "version": "3.11"},
-    }
-    nbformat.validate(notebook)
-    return notebook
+    return source_notebook(ROOT, ASSIGNMENT, intro=INTRO, setup=SETUP, sections=sections,
+                           closing=CLOSING)
 
 
 def main() -> int:

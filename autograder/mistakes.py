@@ -44,12 +44,7 @@ class Mistake:
 
     def source_as(self, name: str | None = None) -> str:
         """The mistake's source with its `def` renamed to the exercise (for substitution)."""
-        source = textwrap.dedent(inspect.getsource(self.function))
-        definition = ast.parse(source).body[0]
-        # From the `def` line on: decorators (of any length) are left behind.
-        body = "\n".join(source.splitlines()[definition.lineno - 1 :])
-        target = name or self.exercise
-        return body.replace(f"def {self.name}(", f"def {target}(", 1)
+        return _renamed_source(self.function, name or self.exercise)
 
 
 @dataclass(frozen=True)
@@ -62,7 +57,16 @@ class Alternative:
 
     def source_as(self, name: str | None = None) -> str:
         """The alternative's source with its `def` renamed to the exercise."""
-        return Mistake(self.exercise, self.name, "", self.function).source_as(name)
+        return _renamed_source(self.function, name or self.exercise)
+
+
+def _renamed_source(function: Callable, target: str) -> str:
+    """`function`'s source from its `def` line on (decorators of any length left behind),
+    the `def` renamed to `target`."""
+    source = textwrap.dedent(inspect.getsource(function))
+    definition = ast.parse(source).body[0]
+    body = "\n".join(source.splitlines()[definition.lineno - 1 :])
+    return body.replace(f"def {function.__name__}(", f"def {target}(", 1)
 
 
 def alternative(exercise: str) -> Callable[[Callable], Callable]:

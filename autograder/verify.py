@@ -38,13 +38,13 @@ class Check:
     detail: str = ""
 
 
-def with_mistake(
-    solution: nbformat.NotebookNode, mistake: Mistake | Alternative
+def with_substitute(
+    solution: nbformat.NotebookNode, substitute: Mistake | Alternative
 ) -> nbformat.NotebookNode:
-    """The solution notebook with `mistake` (or an alternative) defined as its exercise
+    """The solution notebook with a known mistake or alternative defined as its exercise
     after everything else."""
     notebook = copy.deepcopy(solution)
-    notebook.cells.append(nbformat.v4.new_code_cell(PRELUDE + mistake.source_as()))
+    notebook.cells.append(nbformat.v4.new_code_cell(PRELUDE + substitute.source_as()))
     return notebook
 
 
@@ -102,7 +102,7 @@ def verify(assignment: str, *, course: Course, limits: Limits | None = None) -> 
     for kind, variant in [("mistake", m) for m in mistakes] + [
         ("alternative", a) for a in alternatives
     ]:
-        node = with_mistake(solution, variant)
+        node = with_substitute(solution, variant)
         ident = f"{kind}:{variant.exercise}:{variant.name}"
         prepared.append(prepare(Submission(path, ident, ident), notebook_from_node(node, path)))
     release = course.release_dir(assignment) / f"{assignment}.ipynb"

@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench expected clean
 
 $(BIN)/mathgrade: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ test: $(BIN)/mathgrade
 
 lint: $(BIN)/mathgrade
 	$(BIN)/ruff check autograder tests benchmarks course solutions
+
+# After a change to the probability suites: pin what the demo batch scores now (review the diff).
+expected: $(BIN)/mathgrade
+	$(BIN)/python course/demo/update_expected.py
 
 bench: $(BIN)/mathgrade
 	$(BIN)/python benchmarks/grade_throughput.py

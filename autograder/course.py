@@ -13,7 +13,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from autograder.collect import UsageError
+from autograder.errors import UsageError
 
 SUPPORT_SUFFIXES = {".py", ".csv", ".txt", ".json"}
 MAX_SUPPORT_BYTES = 1 << 20
@@ -42,11 +42,9 @@ class Course:
     def hidden_dir(self, assignment: str) -> Path:
         return self.root / "course" / "hidden" / assignment
 
-    def mistakes_file(self, assignment: str) -> Path:
-        return self.hidden_dir(assignment) / "mistakes.py"
-
-    def alternatives_file(self, assignment: str) -> Path:
-        return self.hidden_dir(assignment) / "alternatives.py"
+    def source_file(self, assignment: str) -> Path:
+        """The text notebook a person edits (jupytext percent format)."""
+        return self.root / "solutions" / assignment / f"{assignment}.py"
 
     def solution_notebook(self, assignment: str) -> Path:
         return self.root / "solutions" / assignment / f"{assignment}.ipynb"

@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 from autograder.course import Course
-from autograder.grade import grade
+from autograder.grading.grade import grade
 
 
 def _tree(root: int) -> list[int]:

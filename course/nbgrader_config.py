@@ -1,6 +1,6 @@
 """nbgrader configuration of this course (read by nbgrader run from course/, and by mathgrade).
 
-The project root holds the nbgrader folders under the names DESIGN.md gives them:
+The project root holds the nbgrader folders under the names docs/architecture.md gives them:
 solutions/ is nbgrader's source, exercises/ its release; submissions, autograded copies,
 feedback and the gradebook live under course/ and are git-ignored.
 """
@@ -19,6 +19,7 @@ c.CourseDirectory.autograded_directory = "course/autograded"
 c.CourseDirectory.feedback_directory = "course/feedback"
 c.CourseDirectory.db_url = f"sqlite:///{ROOT / 'course' / 'gradebook.db'}"
 c.Exchange.root = str(ROOT / "course" / "exchange")
-# Instructor-only scripts next to a source notebook are never released.
-c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "build_*.py"]
+# Never released: an assignment's text source solutions/<a>/<a>.py (it holds the solutions).
+SOURCES = sorted(f"{p.name}.py" for p in (ROOT / "solutions").iterdir() if p.is_dir())
+c.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", *SOURCES]
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}

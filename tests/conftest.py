@@ -10,8 +10,9 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
+from autograder.authoring import public_cases
 from autograder.course import Course
-from autograder.worker import ForkServer
+from autograder.grading.workers import ForkServer
 
 ROOT = Path(__file__).resolve().parents[1]
 TOY_ROOT = Path(__file__).parent / "data" / "toycourse"
@@ -54,19 +55,6 @@ def toy_notebook(tmp_path: Path) -> Callable[..., Path]:
 
 
 def solution_namespace(assignment: str) -> dict:
-    """The functions of `solutions/<assignment>/<assignment>.ipynb`, defined in this process.
-
-    Runs the setup cell (minus the public-checks import) and every solution cell: trusted
-    course code, for tests that hold the reference solution to outside material.
-    """
-    path = ROOT / "solutions" / assignment / f"{assignment}.ipynb"
-    namespace: dict = {}
-    for cell in nbformat.read(path, as_version=4).cells:
-        meta = cell.metadata.get("nbgrader", {})
-        if cell.cell_type != "code" or meta.get("grade"):
-            continue
-        if meta.get("grade_id") == "setup" or meta.get("solution"):
-            source = "\n".join(line for line in cell.source.splitlines()
-                               if "public_checks" not in line)
-            exec(compile(source, f"{path.name}:{meta.get('grade_id')}", "exec"), namespace)
-    return namespace
+    """The functions of `solutions/<assignment>/<assignment>.ipynb`, defined in this process."""
+    return public_cases.solution_namespace(
+        ROOT / "solutions" / assignment / f"{assignment}.ipynb")

@@ -7,7 +7,7 @@ import json
 from conftest import TOY_ROOT
 from typer.testing import CliRunner
 
-from autograder.cli import app
+from autograder.cli.app import app
 
 runner = CliRunner()
 ROOT = ["--root", str(TOY_ROOT)]
@@ -58,7 +58,7 @@ def test_grade_prints_table_and_writes_json_and_csv(toy_notebook, tmp_path):
 def test_verify_passes_on_the_toy_course():
     result = invoke("verify", "toy", *ROOT)
     assert result.exit_code == 0, result.output
-    assert "verify toy: 11 of 11 checks hold" in result.output
+    assert "verify toy: 14 of 14 checks hold" in result.output
 
 
 def test_doctor_reports_each_mechanism():
@@ -67,3 +67,20 @@ def test_doctor_reports_each_mechanism():
     for mechanism in ("unprivileged worker uid", "no network", "no new processes",
                       "memory limit", "scrubbed environment"):
         assert mechanism in result.output
+
+
+def test_build_writes_the_solution_notebook_and_reports_authoring_errors(tmp_path):
+    import shutil
+
+    root = tmp_path / "course"
+    shutil.copytree(TOY_ROOT, root)
+    notebook = root / "solutions" / "toy" / "toy.ipynb"
+    notebook.unlink()
+    result = invoke("build", "toy", "--root", str(root))
+    assert result.exit_code == 0, result.output
+    assert notebook.read_text() == (TOY_ROOT / "solutions" / "toy" / "toy.ipynb").read_text()
+    source = root / "solutions" / "toy" / "toy.py"
+    source.write_text(source.read_text().replace("# %% square", "# %% cube"))
+    result = invoke("build", "toy", "--root", str(root))
+    assert result.exit_code == 2
+    assert "code cell 4 (cube): a code cell's title must be `setup`" in result.output

@@ -1,4 +1,4 @@
-"""Tests for autograder.collect: from `mathgrade grade` PATH arguments to submissions."""
+"""Tests for autograder.batch.collect: from `mathgrade grade` PATH arguments to submissions."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from autograder.collect import Submission, UsageError, collect_submissions
+from autograder.batch.collect import Submission, collect_submissions
+from autograder.errors import UsageError
 
 A = "probability"
 

@@ -1,4 +1,4 @@
-"""Tests for autograder.compare: each grading policy, each message shape, values_match."""
+"""Tests for autograder.suite.compare: each grading policy, each message shape, values_match."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 import sympy
 
-from autograder.compare import (
+from autograder.suite.compare import (
     ARRAY,
     BOOL,
     NONFINITE,
@@ -25,7 +25,7 @@ from autograder.compare import (
     format_value,
     values_match,
 )
-from autograder.symbolic import Verdict
+from autograder.suite.symbolic import Verdict
 
 P = np.array([0.5, 0.5, 0.0])
 
@@ -321,7 +321,7 @@ def test_assert_equivalent_messages():
 def test_assert_equivalent_timeout_message(monkeypatch):
     # Whether a real expression runs out of time depends on the machine; the message does not.
     undecided = Verdict(None, "timeout", None, "could not be checked within the time limit")
-    monkeypatch.setattr("autograder.compare.equivalent", lambda *a, **k: undecided)
+    monkeypatch.setattr("autograder.suite.compare.equivalent", lambda *a, **k: undecided)
     x = sympy.Symbol("x")
     text = message(assert_equivalent, x + 1, x + 2, budget=0.2)
     assert text == (

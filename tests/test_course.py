@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import TOY_ROOT
 
-from autograder.collect import UsageError
 from autograder.course import Course
+from autograder.errors import UsageError
 
 
 def test_find_walks_up_to_the_folder_with_course_hidden(monkeypatch):
@@ -30,7 +30,7 @@ def test_assignments_and_require(toy_course):
 def test_support_files_are_the_public_release_without_notebooks(toy_course):
     files = toy_course.support_files("toy")
     assert list(files) == ["public_checks.py"]
-    assert "def check" in files["public_checks.py"]
+    assert "check = make_check(CASES)" in files["public_checks.py"]
 
 
 def test_private_paths_are_course_and_solutions(toy_course):

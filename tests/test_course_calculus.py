@@ -6,9 +6,9 @@ from pathlib import Path
 
 import nbformat
 
+from autograder.authoring.verify import verify
 from autograder.course import Course
-from autograder.mistakes import load_alternatives, load_mistakes
-from autograder.verify import verify
+from autograder.suite.mistakes import load_known
 
 ROOT = Path(__file__).resolve().parents[1]
 HIDDEN = ROOT / "course" / "hidden" / "calculus"
@@ -25,8 +25,8 @@ def test_every_contract_exercise_has_a_suite():
 
 
 def test_at_least_four_mistakes_and_two_alternatives_per_exercise():
-    mistakes = load_mistakes(HIDDEN / "mistakes.py")
-    alternatives = load_alternatives(HIDDEN / "alternatives.py")
+    known = load_known(HIDDEN)
+    mistakes, alternatives = known.mistakes, known.alternatives
     for exercise in exercises():
         assert len(mistakes.get(exercise, [])) >= 4, exercise
         assert len(alternatives.get(exercise, [])) >= 2, exercise

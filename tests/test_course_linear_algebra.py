@@ -7,9 +7,9 @@ from pathlib import Path
 
 import nbformat
 
+from autograder.authoring.verify import verify
 from autograder.course import Course
-from autograder.mistakes import load_alternatives, load_mistakes
-from autograder.verify import verify
+from autograder.suite.mistakes import load_known
 
 ROOT = Path(__file__).resolve().parents[1]
 ASSIGNMENT = "linear_algebra"
@@ -30,9 +30,8 @@ def test_exercises_include_the_contract_and_symbolic_ones():
 
 
 def test_at_least_four_mistakes_and_two_alternatives_per_exercise():
-    course = Course(ROOT)
-    mistakes = load_mistakes(course.mistakes_file(ASSIGNMENT))
-    alternatives = load_alternatives(course.alternatives_file(ASSIGNMENT))
+    known = load_known(Course(ROOT).hidden_dir(ASSIGNMENT))
+    mistakes, alternatives = known.mistakes, known.alternatives
     for name in exercises():
         assert len(mistakes.get(name, [])) >= 4, name
         assert len(alternatives.get(name, [])) >= 2, name

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import nbformat
 
+from autograder.authoring.verify import verify
 from autograder.course import Course
-from autograder.verify import verify
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 
-from autograder.compare import GradingFailure
-from autograder.diagnose import failure_feedback, name_misconception
-from autograder.mistakes import Mistake
-from autograder.proxy import Call
-from autograder.run import MissingFunction
+from autograder.grading.diagnose import (
+    choose_misconception,
+    failure_feedback,
+    reproducing_mistakes,
+)
+from autograder.grading.proxy import Call
+from autograder.grading.run import MissingFunction
+from autograder.suite.compare import GradingFailure
+from autograder.suite.mistakes import Mistake
 
 
 def test_feedback_from_grading_failure_and_student_errors():
@@ -32,27 +36,36 @@ def _mistake(name, function):
     return Mistake("double", name, f"hint for {name}", function)
 
 
-def test_first_mistake_reproducing_every_call_is_named():
+def test_every_mistake_reproducing_every_call_is_a_candidate():
     calls = [Call("double", (np.array([1.0]),), {}, value=np.array([3.0])),
              Call("double", (np.array([0.0]),), {}, value=np.array([2.0]))]
     squares = _mistake("squares", lambda x: x**2)
     adds = _mistake("adds_two", lambda x: x + 2)
     adds_again = _mistake("adds_two_again", lambda x: 2 + x)
-    assert name_misconception("double", calls, [squares, adds, adds_again]) is adds
+    assert reproducing_mistakes("double", calls, [squares, adds, adds_again]) == [
+        adds, adds_again]
+
+
+def test_the_mistake_reproducing_most_failed_tests_is_named():
+    a, b, c = (_mistake(name, lambda x: x) for name in ("b_second", "a_first", "c_third"))
+    assert choose_misconception([[a, b], [a], [c, a]]) is a
+    assert choose_misconception([[c], [a, b]]) is b  # one test each: the first by name
+    assert choose_misconception([[c, a, b]]) is choose_misconception([[b, a, c]]) is b
+    assert choose_misconception([[], []]) is None
 
 
 def test_no_mistake_when_one_call_disagrees():
     calls = [Call("double", (np.array([1.0]),), {}, value=np.array([3.0])),
              Call("double", (np.array([5.0]),), {}, value=np.array([0.0]))]
-    assert name_misconception("double", calls, [_mistake("adds", lambda x: x + 2)]) is None
+    assert reproducing_mistakes("double", calls, [_mistake("adds", lambda x: x + 2)]) == []
 
 
 def test_calls_to_other_functions_and_errors_alone_name_nothing():
     errors = [Call("double", (1.0,), {}, error="double raised ZeroDivisionError")]
     other = [Call("square", (1.0,), {}, value=3.0)]
     raising = _mistake("divides_by_zero", lambda x: 1 / 0)
-    assert name_misconception("double", errors, [raising]) is None
-    assert name_misconception("double", other, [_mistake("adds", lambda x: x + 2)]) is None
+    assert reproducing_mistakes("double", errors, [raising]) == []
+    assert reproducing_mistakes("double", other, [_mistake("adds", lambda x: x + 2)]) == []
 
 
 def test_a_hanging_mistake_is_abandoned():
@@ -64,7 +77,7 @@ def test_a_hanging_mistake_is_abandoned():
         time.sleep(10)
 
     started = time.monotonic()
-    assert name_misconception("double", calls, [_mistake("sleeps", sleeps)]) is None
+    assert reproducing_mistakes("double", calls, [_mistake("sleeps", sleeps)]) == []
     assert time.monotonic() - started < 5
 
 
@@ -72,3 +85,20 @@ def test_a_group_of_failures_gives_the_first_message():
     group = ExceptionGroup("two bugs", [GradingFailure("For x = 1: expected 2"),
                                         ValueError("other")])
     assert failure_feedback(group) == "For x = 1: expected 2"
+
+
+def test_a_tie_goes_to_the_mistake_that_agrees_where_the_student_was_right():
+    # Both reproduce the failed test; only `float_count` also returns what the student did on
+    # the input of a test the student passed (where `divides` raises).
+    def divides(a, b):
+        return a + b, 1 / (a + b)
+
+    def float_count(a, b):
+        return (float(a + b), 0.0) if a + b == 0 else (float(a + b), 1 / (a + b))
+
+    d, f = _mistake("divides", divides), _mistake("float_count", float_count)
+    passed = [Call("double", (0, 0), {}, value=(0.0, 0.0)), Call("double", (1, 1), {},
+                                                                 value=(2.0, 0.5))]
+    assert choose_misconception([[d, f]]) is d  # no passed calls: the first by name
+    assert choose_misconception([[d, f]], passed) is f
+    assert choose_misconception([[d], [d, f]], passed) is d  # more failed tests comes first

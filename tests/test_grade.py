@@ -8,13 +8,13 @@ import shutil
 import pytest
 from conftest import TOY_ROOT
 
-from autograder.collect import UsageError
 from autograder.course import Course
-from autograder.grade import grade
-from autograder.sandbox import Limits
+from autograder.errors import UsageError
+from autograder.grading.grade import grade
+from autograder.worker.sandbox import SandboxLimits
 
-FAST = Limits(call_seconds=5.0, wall_seconds=30.0)
-HANG = Limits(call_seconds=1.0, wall_seconds=30.0)
+FAST = SandboxLimits(call_seconds=5.0, wall_seconds=30.0)
+HANG = SandboxLimits(call_seconds=1.0, wall_seconds=30.0)
 
 
 def by_student(results):
@@ -96,7 +96,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from autograder.compare import assert_close
+from autograder.suite.compare import assert_close
 
 
 @pytest.mark.points(1)

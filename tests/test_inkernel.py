@@ -11,7 +11,7 @@ def namespace(double):
 
 
 def test_full_partial_and_missing(capsys):
-    from autograder.inkernel import hidden_score
+    from autograder.grading.inkernel import hidden_score
 
     assert hidden_score("toy", "double", namespace(lambda x: 2 * x), root=TOY_ROOT) == 4
     assert hidden_score("toy", "double", namespace(lambda x: x + 2), root=TOY_ROOT) == 1
@@ -22,7 +22,7 @@ def test_full_partial_and_missing(capsys):
 
 
 def test_a_function_that_mutates_its_input_loses_that_test():
-    from autograder.inkernel import hidden_score
+    from autograder.grading.inkernel import hidden_score
 
     def doubles_in_place(x):
         x *= 2
@@ -35,7 +35,7 @@ def test_a_suite_of_the_same_name_graded_before_does_not_get_in_the_way(tmp_path
     import shutil
     import sys
 
-    from autograder.inkernel import hidden_score
+    from autograder.grading.inkernel import hidden_score
 
     copy = tmp_path / "course"
     shutil.copytree(TOY_ROOT, copy, ignore=shutil.ignore_patterns("gradebook.db"))

@@ -14,10 +14,10 @@ import numpy as np
 import pytest
 from conftest import IS_ROOT, TOY_ROOT
 
-from autograder.grade import grade
-from autograder.load import Cell
-from autograder.run import StudentCrashed, StudentRaised, StudentTimeout, SubmissionRun
-from autograder.sandbox import Limits
+from autograder.batch.load import Cell
+from autograder.grading.grade import grade
+from autograder.grading.run import StudentCrashed, StudentRaised, StudentTimeout, SubmissionRun
+from autograder.worker.sandbox import SandboxLimits
 
 HIDDEN = str(TOY_ROOT / "course" / "hidden" / "toy")
 SOLUTIONS = str(TOY_ROOT / "solutions")
@@ -28,7 +28,7 @@ def start(forkserver, *sources: str, tmp_path=None, **limits) -> SubmissionRun:
     hidden = [str(TOY_ROOT / "course"), SOLUTIONS] + ([str(tmp_path)] if tmp_path else [])
     settings = {"call_seconds": 2.0, "wall_seconds": 30.0, "hidden_paths": tuple(hidden)}
     cells = tuple(Cell(i, s) for i, s in enumerate(sources))
-    return SubmissionRun(forkserver, cells, Limits(**(settings | limits)))
+    return SubmissionRun(forkserver, cells, SandboxLimits(**(settings | limits)))
 
 
 def call(run: SubmissionRun, name: str, *args):

@@ -1,4 +1,4 @@
-"""Tests for autograder.load: from a submitted .ipynb file to the code cells a worker runs."""
+"""Tests for autograder.batch.load: from a submitted .ipynb file to the code cells a worker runs."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import nbformat
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_raw_cell
 
-from autograder.load import (
+from autograder.batch.load import (
     MAX_NOTEBOOK_BYTES,
     MAX_NOTES,
     Cell,

@@ -1,7 +1,7 @@
 """Plain `nbgrader autograde` grades with the hidden suite too (check cells' hidden region).
 
 nbgrader runs each notebook in a kernel of its own and trusts it; the hidden region calls
-`autograder.inkernel.hidden_score`, whose value nbgrader takes as partial credit. A public
+`autograder.grading.inkernel.hidden_score`, whose value nbgrader takes as partial credit. A public
 check that fails raises, so nbgrader gives that cell 0 (its all-or-nothing rule).
 """
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, seed
 from hypothesis import strategies as st
 
-from autograder.plugin import exercise_of, pin_hypothesis_seed, points_of
+from autograder.grading.plugin import exercise_of, pin_hypothesis_seed, points_of
 
 
 class FakeItem(SimpleNamespace):

@@ -6,11 +6,11 @@ import numpy as np
 import pytest
 import sympy as sp
 
-from autograder.load import Cell
-from autograder.proxy import CallLog, StudentProxy
-from autograder.run import MissingFunction, StudentRaised, SubmissionRun
-from autograder.sandbox import Limits
+from autograder.batch.load import Cell
+from autograder.grading.proxy import CallLog, StudentProxy
+from autograder.grading.run import MissingFunction, StudentRaised, SubmissionRun
 from autograder.wire import SymbolicFunction
+from autograder.worker.sandbox import SandboxLimits
 
 SOURCE = """
 import numpy as np
@@ -27,7 +27,7 @@ def first(xs):
 
 @pytest.fixture
 def student(forkserver):
-    run = SubmissionRun(forkserver, (Cell(0, SOURCE),), Limits(call_seconds=2))
+    run = SubmissionRun(forkserver, (Cell(0, SOURCE),), SandboxLimits(call_seconds=2))
     log = CallLog()
     yield StudentProxy(run, log), log
     run.close()

@@ -7,9 +7,10 @@ import shutil
 import nbformat
 from conftest import TOY_ROOT
 
+from autograder.authoring.notebook import build
+from autograder.authoring.release import release, stale_files
+from autograder.authoring.verify import verify
 from autograder.course import Course
-from autograder.release import release, stale_files
-from autograder.verify import verify
 
 
 def test_committed_toy_release_is_current(toy_course):
@@ -29,9 +30,13 @@ def test_release_has_stubs_and_no_solutions_or_hidden_tests(tmp_path, toy_course
 def test_changed_solution_makes_the_release_stale(tmp_path):
     root = tmp_path / "course"
     shutil.copytree(TOY_ROOT, root, ignore=shutil.ignore_patterns("gradebook.db"))
-    notebook = root / "solutions" / "toy" / "toy.ipynb"
-    notebook.write_text(notebook.read_text().replace("Double an array", "Double a vector"))
+    source = root / "solutions" / "toy" / "toy.py"
+    source.write_text(source.read_text().replace("Double an array", "Double a vector"))
     course = Course(root)
+    failed = [c for c in verify("toy", course=course) if not c.passed]
+    assert [(c.subject, c.claim) for c in failed] == [
+        ("solution", "notebook is current with toy.py")]
+    build("toy", course=course)
     assert stale_files("toy", course=course) == ["toy.ipynb"]
     failed = [c for c in verify("toy", course=course) if not c.passed]
     assert [(c.subject, c.claim) for c in failed] == [

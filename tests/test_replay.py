@@ -9,11 +9,11 @@ import numpy as np
 from hypothesis import given, seed, settings
 from hypothesis import strategies as st
 
-from autograder.collect import collect_submissions
+from autograder.batch.collect import collect_submissions
 from autograder.course import Course
-from autograder.grade import grade_prepared, prepare
-from autograder.sandbox import Limits
-from autograder.strategies import pmfs
+from autograder.grading.grade import grade_prepared, prepare
+from autograder.suite.strategies import pmfs
+from autograder.worker.sandbox import SandboxLimits
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -45,7 +45,7 @@ def test_replay_changes_no_result_on_the_demo_batch():
     submissions = [s for s in collect_submissions([ROOT / "course" / "demo"], "probability")
                    if s.student != "euler"]  # the hang only costs time here
     prepared = [prepare(s) for s in submissions]
-    limits = Limits(call_seconds=5.0)
+    limits = SandboxLimits(call_seconds=5.0)
     fresh = grade_prepared("probability", prepared, course=course, limits=limits, replay=False)
     replayed = grade_prepared("probability", prepared, course=course, limits=limits)
     as_json = [json.dumps([r.to_dict() for r in run]) for run in (fresh, replayed)]
@@ -58,6 +58,6 @@ def test_sessions_share_one_recorder_per_test(toy_course, toy_notebook, tmp_path
     toy_notebook("ada")
     for _ in range(3):  # e.g. three shards graded by one pool process
         grade_prepared("toy", [prepare(s) for s in collect_submissions([tmp_path], "toy")],
-                       course=toy_course, limits=Limits())
+                       course=toy_course, limits=SandboxLimits())
     inner = sys.modules["test_double"].test_property.hypothesis.inner_test
     assert hasattr(inner, "__wrapped__") and not hasattr(inner.__wrapped__, "__wrapped__")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from autograder.result import ExerciseResult, Result
+from autograder.batch.result import ExerciseResult, Result
 
 
 def make() -> Result:

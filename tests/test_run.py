@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from autograder.load import Cell
-from autograder.run import MissingFunction, StudentRaised, SubmissionRun
-from autograder.sandbox import Limits
+from autograder.batch.load import Cell
+from autograder.grading.run import MissingFunction, StudentRaised, SubmissionRun
+from autograder.worker.sandbox import SandboxLimits
 
 
 def run_of(forkserver, *sources: str) -> SubmissionRun:
     cells = tuple(Cell(i, s) for i, s in enumerate(sources))
-    return SubmissionRun(forkserver, cells, Limits(call_seconds=5.0))
+    return SubmissionRun(forkserver, cells, SandboxLimits(call_seconds=5.0))
 
 
 def test_syntax_error_is_one_clear_line_and_later_cells_run(forkserver):

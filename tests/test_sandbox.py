@@ -5,11 +5,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from autograder.sandbox import Limits, _closed_ancestor, runtime_paths
+from autograder.worker.sandbox import SandboxLimits, _closed_ancestor, runtime_paths
 
 
 def test_spec_is_plain_data_with_resolved_paths_and_a_uid_per_slot(tmp_path):
-    limits = Limits(hidden_paths=(str(tmp_path / "a" / ".." / "b"),))
+    limits = SandboxLimits(hidden_paths=(str(tmp_path / "a" / ".." / "b"),))
     spec = limits.spec(slot=3)
     assert spec["hidden_paths"] == [str((tmp_path / "b").resolve())]
     assert spec["uid"] == 61003
@@ -20,7 +20,7 @@ def test_spec_is_plain_data_with_resolved_paths_and_a_uid_per_slot(tmp_path):
 def test_runtime_paths_include_python_and_this_package():
     paths = runtime_paths()
     assert str(Path(sys.base_prefix).resolve()) in paths
-    assert any((Path(p) / "autograder" / "sandbox.py").is_file() for p in paths)
+    assert any((Path(p) / "autograder" / "worker" / "sandbox.py").is_file() for p in paths)
 
 
 def test_closed_ancestor_finds_the_topmost_untraversable_folder(tmp_path):

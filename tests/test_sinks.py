@@ -1,4 +1,4 @@
-"""Tests for autograder.sinks: results written as JSON, CSV and a terminal table."""
+"""Tests for autograder.batch.sinks: results written as JSON, CSV and a terminal table."""
 
 from __future__ import annotations
 
@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from autograder.collect import UsageError
-from autograder.result import ExerciseResult, Result
-from autograder.sinks import check_writable, results_table, write_csv, write_json
+from autograder.batch.result import ExerciseResult, Result
+from autograder.batch.sinks import check_writable, results_table, write_csv, write_json
+from autograder.errors import UsageError
 
 
 def sample_results() -> list[Result]:
@@ -219,6 +219,6 @@ def test_check_writable_reports_os_refusal(tmp_path: Path, monkeypatch: pytest.M
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("autograder.sinks.tempfile.TemporaryFile", refuse)
+    monkeypatch.setattr("autograder.batch.sinks.tempfile.TemporaryFile", refuse)
     with pytest.raises(UsageError, match=r"^cannot write .*out\.json: Permission denied$"):
         check_writable(tmp_path / "out.json")

@@ -1,4 +1,4 @@
-"""Tests for autograder.strategies: each strategy draws what it promises, deterministically."""
+"""Tests for autograder.suite.strategies: each strategy draws what it promises, repeatably."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, find, given, seed, settings
 from hypothesis import strategies as st
 
-from autograder.strategies import (
+from autograder.suite.strategies import (
     SETTINGS,
     logits,
     mathgrade_settings,
@@ -149,7 +149,7 @@ def test_importing_does_not_load_the_profile():
     # Compared with the settings before the import: under CI=true hypothesis itself loads a
     # derandomized "ci" profile, so absolute values would depend on the environment.
     code = ("import hypothesis; before = repr(hypothesis.settings()); "
-            "import autograder.strategies; print(before == repr(hypothesis.settings()))")
+            "import autograder.suite.strategies; print(before == repr(hypothesis.settings()))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "True"
 
@@ -170,7 +170,7 @@ def test_draws_repeat_across_runs():
 
 
 def test_examples_do_not_depend_on_which_local_modules_are_loaded(tmp_path, monkeypatch):
-    from autograder.strategies import without_local_constants
+    from autograder.suite.strategies import without_local_constants
 
     def examples():
         seen = []

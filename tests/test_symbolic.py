@@ -1,4 +1,4 @@
-"""Tests for autograder.symbolic: known equal and different answers, budgets, hostile input."""
+"""Tests for autograder.suite.symbolic: equal and different answers, budgets, hostile input."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 import sympy
 from sympy import cosh, exp, log
 
-from autograder.symbolic import Verdict, equivalent
+from autograder.suite.symbolic import Verdict, equivalent
 
 x, y = sympy.symbols("x y")
 p = sympy.Symbol("p")

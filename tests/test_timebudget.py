@@ -1,4 +1,4 @@
-"""Tests for autograder.timebudget: budgets fire on time, nest, restore state, skip threads."""
+"""Tests for autograder.suite.timebudget: budgets fire, nest, restore state, skip threads."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import time
 import pytest
 import sympy
 
-from autograder.timebudget import BudgetExceeded, run_with_budget, time_budget
+from autograder.suite.timebudget import BudgetExceeded, run_with_budget, time_budget
 
 
 def _spin(seconds: float) -> None:

@@ -6,8 +6,9 @@ import shutil
 
 from conftest import TOY_ROOT
 
+from autograder.authoring.notebook import build
+from autograder.authoring.verify import verify
 from autograder.course import Course
-from autograder.verify import verify
 
 
 def test_toy_course_verifies(toy_course):
@@ -24,10 +25,10 @@ def test_toy_course_verifies(toy_course):
 def test_an_alternative_the_suite_rejects_fails_verification(tmp_path):
     root = tmp_path / "course"
     shutil.copytree(TOY_ROOT, root)
-    alternatives = root / "course" / "hidden" / "toy" / "alternatives.py"
-    alternatives.write_text(alternatives.read_text() + '''
+    suite = root / "course" / "hidden" / "toy" / "test_double.py"
+    suite.write_text(suite.read_text() + '''
 
-@alternative("double")
+@alternative
 def not_really(x):
     return x * 3
 ''')
@@ -39,11 +40,12 @@ def not_really(x):
 def test_a_mistake_the_suite_cannot_catch_fails_verification(tmp_path):
     root = tmp_path / "course"
     shutil.copytree(TOY_ROOT, root)
-    mistakes = root / "course" / "hidden" / "toy" / "mistakes.py"
-    mistakes.write_text(mistakes.read_text() + '''
+    suite = root / "course" / "hidden" / "toy" / "test_double.py"
+    suite.write_text(suite.read_text() + '''
 
-@mistake("double", hint="Not a mistake at all.")
+@mistake
 def times_two_by_addition(x):
+    """Not a mistake at all."""
     return x + x
 ''')
     checks = verify("toy", course=Course(root))
@@ -55,8 +57,22 @@ def times_two_by_addition(x):
 def test_a_broken_solution_fails_verification(tmp_path):
     root = tmp_path / "course"
     shutil.copytree(TOY_ROOT, root)
-    notebook = root / "solutions" / "toy" / "toy.ipynb"
-    notebook.write_text(notebook.read_text().replace("return x**2", "return x**3"))
+    source = root / "solutions" / "toy" / "toy.py"
+    source.write_text(source.read_text().replace("return x**2", "return x**3"))
+    build("toy", course=Course(root))
     checks = verify("toy", course=Course(root))
     failed = {(c.subject, c.claim) for c in checks if not c.passed}
-    assert failed == {("solution", "square: full marks")}
+    assert failed == {("solution", "square: full marks"),
+                      ("public/square", "public checks pass the solution")}
+
+
+def test_a_public_check_that_fails_the_solution_fails_verification(tmp_path):
+    root = tmp_path / "course"
+    shutil.copytree(TOY_ROOT, root)
+    checks = root / "solutions" / "toy" / "public_checks.py"
+    checks.write_text(checks.read_text().replace("vec(2.0, -4.0, 7.0)", "vec(2.0, -4.0, 7.5)"))
+    failed = [c for c in verify("toy", course=Course(root)) if not c.passed]
+    assert [(c.subject, c.claim) for c in failed] == [
+        ("public/double", "public checks pass the solution"),
+        ("release", "is current (nbgrader generate_assignment)")]
+    assert "double([1.0, -2.0, 3.5])" in failed[0].detail

@@ -24,15 +24,16 @@ from hypothesis.extra import numpy as npst
 from autograder import wire
 from autograder.wire import (
     Handle,
-    Limits,
     NamedFunction,
     SymbolicFunction,
     WireError,
+    WireLimits,
     dumps,
     from_data,
     loads,
     to_data,
 )
+from autograder.wire.values import FIXTURES_MODULE
 
 SETTINGS = settings(derandomize=True, deadline=None, max_examples=150)
 
@@ -204,11 +205,11 @@ def test_symbolic_function_of_a_constant_broadcasts_and_piecewise_works() -> Non
 
 @pytest.fixture
 def fixtures_module(monkeypatch: pytest.MonkeyPatch) -> types.ModuleType:
-    module = types.ModuleType("autograder.fixtures")
+    module = types.ModuleType(FIXTURES_MODULE)
     module.__all__ = ["double"]
     module.double = lambda v: 2 * v
     module.secret = lambda v: "should not be reachable"
-    monkeypatch.setitem(sys.modules, "autograder.fixtures", module)
+    monkeypatch.setitem(sys.modules, FIXTURES_MODULE, module)
     return module
 
 
@@ -273,9 +274,9 @@ def test_invalid_json_is_a_wire_error(raw: bytes) -> None:
 
 def test_size_cap_is_checked_before_parsing() -> None:
     with pytest.raises(WireError, match="bytes"):
-        loads(b"[" + b"0," * 100 + b"0]", limits=Limits(max_bytes=100))
+        loads(b"[" + b"0," * 100 + b"0]", limits=WireLimits(max_bytes=100))
     with pytest.raises(WireError, match="bytes"):
-        dumps(list(range(100)), limits=Limits(max_bytes=100))
+        dumps(list(range(100)), limits=WireLimits(max_bytes=100))
 
 
 @pytest.mark.parametrize("depth", [65, 5_000, 200_000])
@@ -347,7 +348,7 @@ def test_huge_int_in_json_is_refused_before_conversion() -> None:
 
 
 def test_caps_on_items_and_strings_apply_to_decoding() -> None:
-    small = Limits(max_items=10, max_str=5)
+    small = WireLimits(max_items=10, max_str=5)
     assert from_data(list(range(10)), limits=small) == list(range(10))
     too_big = {"__ndarray__": {"dtype": "|u1", "shape": [11], "data": "AAAAAAAAAAAAAAA="}}
     assert from_data(too_big).tolist() == [0] * 11
@@ -494,13 +495,13 @@ def test_extended_precision_is_rounded_to_double() -> None:
 def test_caps_apply_to_encoding_before_the_work_is_done() -> None:
     start = time.perf_counter()
     with pytest.raises(WireError, match="more than the grader accepts"):
-        to_data(np.zeros(10**7), limits=Limits(max_bytes=10_000))
+        to_data(np.zeros(10**7), limits=WireLimits(max_bytes=10_000))
     with pytest.raises(WireError, match="elements"):
-        to_data([np.zeros(6), np.zeros(6)], limits=Limits(max_items=10))
+        to_data([np.zeros(6), np.zeros(6)], limits=WireLimits(max_items=10))
     with pytest.raises(WireError, match="elements"):
-        to_data([[0] * 6] * 2, limits=Limits(max_items=10))
+        to_data([[0] * 6] * 2, limits=WireLimits(max_items=10))
     with pytest.raises(WireError, match="characters"):
-        to_data(["x" * 6], limits=Limits(max_str=5))
+        to_data(["x" * 6], limits=WireLimits(max_str=5))
     with pytest.raises(WireError, match="digits"):
         to_data(10**4000)
     assert time.perf_counter() - start < 1
@@ -532,7 +533,7 @@ def code_names(path: str) -> set[str]:
 
 
 def test_the_wire_never_unpickles_or_evaluates() -> None:
-    from autograder import wire_sympy
+    from autograder.wire import sympy_tree as wire_sympy
 
     forbidden = {"pickle", "dill", "marshal", "eval", "exec", "literal_eval",
                  "sympify", "parse_expr", "srepr", "__import__", "__reduce__", "__setstate__"}

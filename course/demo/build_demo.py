@@ -264,7 +264,7 @@ terms = np.where(p_cond > 0, p_cond * np.log(np.where(p_cond > 0, p_cond, 1) / q
 return marginal, np.sum(p_x[seen] * terms.sum(axis=1))"""),
 }
 
-# Known mistakes, typed as in course/hidden/probability/mistakes.py.
+# Known mistakes, typed as in the @mistake functions of course/hidden/probability/test_*.py.
 LOG_BASE_2 = ("", "return -np.sum(p * np.log2(p))")
 NAIVE_EXP = ("", """\
 exps = np.exp(xs)

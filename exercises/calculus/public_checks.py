@@ -6,49 +6,21 @@ known one. The report goes to standard output, one line per check; if a check fa
 
 These checks are deliberately few and simple. The grader runs many more tests: other
 functions and points, random inputs and properties. Passing here is a good sign, not a
-guarantee.
-
-A release folder must be self-contained (students get this file and the notebook, not the
-course's other folders), so the generic machinery below the cases (formatting, comparison,
-running) is a copy of the one in the probability assignment's public_checks.py, extended to
-symbolic pairs and matrices (SymPy arrays included) and to answers that still hold an
-O(...) term.
+guarantee. An answer is judged here by the grader's own rules (see
+`autograder.suite.public`).
 """
 
 from __future__ import annotations
 
-import contextlib
-import inspect
-import io
 import math
-import sys
-import warnings
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import sympy as sp
 
+from autograder.suite.public import At, Case, make_check, vec
+
 __all__ = ["check"]
-
-RTOL = 1e-6
-ATOL = 1e-9
-
-
-@dataclass(frozen=True)
-class Case:
-    """One public check: call the function with `args`, expect `expected`."""
-
-    shown: str  # the call as the student would write it, e.g. "gd_step(1.0, grad, 0.1)"
-    args: tuple
-    expected: Any
-    hint: str
-    about: str = ""  # what the expected value is, e.g. "the slope of x^2 at 1"
-
-
-def _vec(*values: float) -> np.ndarray:
-    return np.array(values, dtype=float)
 
 
 def _finite_difference_cases() -> list[Case]:
@@ -60,8 +32,27 @@ def _finite_difference_cases() -> list[Case]:
              "the slope of t^2 at 3; exact for a parabola"),
         Case("finite_difference(lambda t: t**3, 1.0, 0.5)", (cube, 1.0, 0.5), 3.25, hint,
              "(1.5^3 - 0.5^3) / 1 = 3 + h^2"),
-        Case("finite_difference(math.sin, 0.0, 0.1)", (math.sin, 0.0, 0.1),
+        Case("finite_difference(np.sin, 0.0, 0.1)", (np.sin, 0.0, 0.1),
              math.sin(0.1) / 0.1, hint, "sin(0.1) / 0.1"),
+    ]
+
+
+def _numerical_gradient_cases() -> list[Case]:
+    hint = ("Entry i is the central difference along coordinate i alone: (f(x + h e_i) - "
+            "f(x - h e_i)) / (2 h), with e_i the i-th unit vector; leave x itself unchanged.")
+
+    def coupled(v):  # a quadratic: the central difference is exact
+        return v[0] ** 2 + 3 * v[0] * v[1]
+
+    def sines(v):
+        return np.sum(np.sin(v))
+
+    return [
+        Case("numerical_gradient(lambda v: v[0]**2 + 3*v[0]*v[1], [1.0, 2.0])",
+             (coupled, vec(1.0, 2.0)), vec(8.0, 3.0), hint,
+             "(2 x0 + 3 x1, 3 x0); exact for a quadratic"),
+        Case("numerical_gradient(lambda v: np.sum(np.sin(v)), [0.0], 0.1)",
+             (sines, vec(0.0), 0.1), vec(math.sin(0.1) / 0.1), hint, "sin(0.1) / 0.1"),
     ]
 
 
@@ -71,9 +62,9 @@ def _sigmoid_derivative_cases() -> list[Case]:
     x = sp.Symbol("x", real=True)
     s2 = 1 / (1 + math.exp(-2.0))
     return [
-        Case("sigmoid_derivative(x) at x = 0", (x,), ("at", x, 0.0, 0.25), hint,
+        Case("sigmoid_derivative(x) at x = 0", (x,), At({x: 0.0}, 0.25), hint,
              "1/2 * (1 - 1/2)"),
-        Case("sigmoid_derivative(x) at x = 2", (x,), ("at", x, 2.0, s2 * (1 - s2)), hint),
+        Case("sigmoid_derivative(x) at x = 2", (x,), At({x: 2.0}, s2 * (1 - s2)), hint),
     ]
 
 
@@ -83,12 +74,12 @@ def _taylor_polynomial_cases() -> list[Case]:
     x = sp.Symbol("x", real=True)
     return [
         Case("taylor_polynomial(sp.exp(x), x, 0, 2) at x = 1", (sp.exp(x), x, sp.Integer(0), 2),
-             ("at", x, 1.0, 2.5), hint, "1 + 1 + 1/2"),
+             At({x: 1.0}, 2.5), hint, "1 + 1 + 1/2"),
         Case("taylor_polynomial(sp.log(x), x, 1, 2) at x = 3",
-             (sp.log(x), x, sp.Integer(1), 2), ("at", x, 3.0, 0.0), hint,
+             (sp.log(x), x, sp.Integer(1), 2), At({x: 3.0}, 0.0), hint,
              "(x - 1) - (x - 1)^2 / 2 = 2 - 2"),
         Case("taylor_polynomial(sp.cos(x), x, 0, 0) at x = 2", (sp.cos(x), x, sp.Integer(0), 0),
-             ("at", x, 2.0, 1.0), hint, "degree 0: the constant cos(0)"),
+             At({x: 2.0}, 1.0), hint, "degree 0: the constant cos(0)"),
     ]
 
 
@@ -102,7 +93,7 @@ def _gd_step_cases() -> list[Case]:
         Case("gd_step(1.0, grad, 0.1) with grad(v) = 2v", (1.0, grad, 0.1), 0.8, hint,
              "1 - 0.1 * 2"),
         Case("gd_step([1.0, -2.0], grad, 0.25) with grad(v) = 2v",
-             (_vec(1.0, -2.0), grad, 0.25), _vec(0.5, -1.0), hint),
+             (vec(1.0, -2.0), grad, 0.25), vec(0.5, -1.0), hint),
     ]
 
 
@@ -112,10 +103,10 @@ def _mse_gradient_cases() -> list[Case]:
     X = np.array([[1.0, 0.0], [0.0, 1.0], [1.0, 1.0]])
     return [
         Case("mse_gradient([0, 0], X = [[1, 0], [0, 1], [1, 1]], y = [1, 2, 3])",
-             (_vec(0.0, 0.0), X, _vec(1.0, 2.0, 3.0)), _vec(-8 / 3, -10 / 3), hint,
+             (vec(0.0, 0.0), X, vec(1.0, 2.0, 3.0)), vec(-8 / 3, -10 / 3), hint,
              "(2/3) X^T [-1, -2, -3]"),
         Case("mse_gradient([1.0], X = [[2.0]], y = [2.0])",
-             (_vec(1.0), np.array([[2.0]]), _vec(2.0)), _vec(0.0), hint, "a perfect fit"),
+             (vec(1.0), np.array([[2.0]]), vec(2.0)), vec(0.0), hint, "a perfect fit"),
     ]
 
 
@@ -124,9 +115,9 @@ def _softmax_jacobian_cases() -> list[Case]:
             "a full n x n matrix.")
     s = np.array([0.25, 0.75])
     return [
-        Case("softmax_jacobian([0.0, 0.0])", (_vec(0.0, 0.0),),
+        Case("softmax_jacobian([0.0, 0.0])", (vec(0.0, 0.0),),
              np.array([[0.25, -0.25], [-0.25, 0.25]]), hint, "s = [1/2, 1/2]"),
-        Case("softmax_jacobian([0.0, ln 3])", (_vec(0.0, math.log(3.0)),),
+        Case("softmax_jacobian([0.0, ln 3])", (vec(0.0, math.log(3.0)),),
              np.diag(s) - np.outer(s, s), hint, "s = [1/4, 3/4]"),
     ]
 
@@ -135,8 +126,8 @@ def _tanh_derivative_cases() -> list[Case]:
     hint = "tanh'(x) = 1 - tanh(x)^2 (sp.diff(sp.tanh(x), x) finds it)."
     x = sp.Symbol("x", real=True)
     return [
-        Case("tanh_derivative(x) at x = 0", (x,), ("at", x, 0.0, 1.0), hint, "1 - 0^2"),
-        Case("tanh_derivative(x) at x = 1", (x,), ("at", x, 1.0, 1 - math.tanh(1.0) ** 2),
+        Case("tanh_derivative(x) at x = 0", (x,), At({x: 0.0}, 1.0), hint, "1 - 0^2"),
+        Case("tanh_derivative(x) at x = 1", (x,), At({x: 1.0}, 1 - math.tanh(1.0) ** 2),
              hint),
     ]
 
@@ -146,9 +137,9 @@ def _softplus_derivative_cases() -> list[Case]:
             "exp(x) / (1 + exp(x)).")
     x = sp.Symbol("x", real=True)
     return [
-        Case("softplus_derivative(x) at x = 0", (x,), ("at", x, 0.0, 0.5), hint, "1 / (1 + 1)"),
+        Case("softplus_derivative(x) at x = 0", (x,), At({x: 0.0}, 0.5), hint, "1 / (1 + 1)"),
         Case("softplus_derivative(x) at x = 2", (x,),
-             ("at", x, 2.0, 1 / (1 + math.exp(-2.0))), hint, "sigmoid(2)"),
+             At({x: 2.0}, 1 / (1 + math.exp(-2.0))), hint, "sigmoid(2)"),
     ]
 
 
@@ -158,9 +149,9 @@ def _truncation_error_coefficient_cases() -> list[Case]:
     x, h = sp.Symbol("x", real=True), sp.Symbol("h", positive=True)
     return [
         Case("truncation_error_coefficient(x**3, x, h) at x = 1", (x**3, x, h),
-             ("at", x, 1.0, 1.0), hint, "((x+h)^3 - (x-h)^3) / (2h) = 3x^2 + h^2"),
+             At({x: 1.0}, 1.0), hint, "((x+h)^3 - (x-h)^3) / (2h) = 3x^2 + h^2"),
         Case("truncation_error_coefficient(x**4, x, h) at x = 2", (x**4, x, h),
-             ("at", x, 2.0, 8.0), hint, "the central difference of x^4 is 4x^3 + 4x h^2"),
+             At({x: 2.0}, 8.0), hint, "the central difference of x^4 is 4x^3 + 4x h^2"),
     ]
 
 
@@ -171,9 +162,9 @@ def _network_derivative_cases() -> list[Case]:
     u = math.tanh(0.5)
     return [
         Case("network_derivative(x, w1, w2) at x = 0, w1 = 2, w2 = 3", (x, w1, w2),
-             ("at", {x: 0.0, w1: 2.0, w2: 3.0}, 6.0), hint, "at x = 0 the slope is w1 w2"),
+             At({x: 0.0, w1: 2.0, w2: 3.0}, 6.0), hint, "at x = 0 the slope is w1 w2"),
         Case("network_derivative(x, w1, w2) at x = 0.5, w1 = 1, w2 = 1", (x, w1, w2),
-             ("at", {x: 0.5, w1: 1.0, w2: 1.0}, (1 - math.tanh(u) ** 2) * (1 - u**2)), hint),
+             At({x: 0.5, w1: 1.0, w2: 1.0}, (1 - math.tanh(u) ** 2) * (1 - u**2)), hint),
     ]
 
 
@@ -183,10 +174,10 @@ def _neuron_gradients_cases() -> list[Case]:
     a = 1 / (1 + math.exp(-1.0))
     delta = 2 * (a - 0.0) * a * (1 - a)
     return [
-        Case("neuron_gradients(0.0, 0.0, 1.0, 1.0)", (0.0, 0.0, 1.0, 1.0), _vec(-0.25, -0.25),
+        Case("neuron_gradients(0.0, 0.0, 1.0, 1.0)", (0.0, 0.0, 1.0, 1.0), vec(-0.25, -0.25),
              hint, "a = 1/2: 2 (1/2 - 1) * 1/4 = -1/4"),
         Case("neuron_gradients(0.5, 0.0, 2.0, 0.0)", (0.5, 0.0, 2.0, 0.0),
-             _vec(2 * delta, delta), hint, "z = 1"),
+             vec(2 * delta, delta), hint, "z = 1"),
     ]
 
 
@@ -196,9 +187,9 @@ def _logsumexp_gradient_cases() -> list[Case]:
     x, y = sp.symbols("x y", real=True)
     return [
         Case("logsumexp_gradient(x, y) at x = y = 0", (x, y),
-             ("at", {x: 0.0, y: 0.0}, _vec(0.5, 0.5)), hint, "equal inputs share equally"),
+             At({x: 0.0, y: 0.0}, vec(0.5, 0.5)), hint, "equal inputs share equally"),
         Case("logsumexp_gradient(x, y) at x = ln 3, y = 0", (x, y),
-             ("at", {x: math.log(3.0), y: 0.0}, _vec(0.75, 0.25)), hint, "3 : 1"),
+             At({x: math.log(3.0), y: 0.0}, vec(0.75, 0.25)), hint, "3 : 1"),
     ]
 
 
@@ -210,10 +201,10 @@ def _quadratic_form_gradient_cases() -> list[Case]:
     A = sp.Matrix([[1, 2], [0, 3]])
     return [
         Case("quadratic_form_gradient(Matrix([[1, 2], [0, 3]]), Matrix([x1, x2])) at x = [1, 1]",
-             (A, x), ("at", {x1: 1.0, x2: 1.0}, _vec(4.0, 8.0)), hint,
+             (A, x), At({x1: 1.0, x2: 1.0}, vec(4.0, 8.0)), hint,
              "[2 x1 + 2 x2, 2 x1 + 6 x2]"),
         Case("quadratic_form_gradient(Matrix([[2, 0], [0, 5]]), Matrix([x1, x2])) at x = [1, -1]",
-             (sp.Matrix([[2, 0], [0, 5]]), x), ("at", {x1: 1.0, x2: -1.0}, _vec(4.0, -10.0)),
+             (sp.Matrix([[2, 0], [0, 5]]), x), At({x1: 1.0, x2: -1.0}, vec(4.0, -10.0)),
              hint, "f = 2 x1^2 + 5 x2^2"),
     ]
 
@@ -223,11 +214,11 @@ def _softmax_crossentropy_gradient_cases() -> list[Case]:
             "that large logits do not overflow.")
     return [
         Case("softmax_crossentropy_gradient([0.0, 0.0], [1.0, 0.0])",
-             (_vec(0.0, 0.0), _vec(1.0, 0.0)), _vec(-0.5, 0.5), hint, "[1/2, 1/2] - [1, 0]"),
+             (vec(0.0, 0.0), vec(1.0, 0.0)), vec(-0.5, 0.5), hint, "[1/2, 1/2] - [1, 0]"),
         Case("softmax_crossentropy_gradient([0.0, ln 3], [0.0, 1.0])",
-             (_vec(0.0, math.log(3.0)), _vec(0.0, 1.0)), _vec(0.25, -0.25), hint),
+             (vec(0.0, math.log(3.0)), vec(0.0, 1.0)), vec(0.25, -0.25), hint),
         Case("softmax_crossentropy_gradient([-1000.0, 1000.0], [1.0, 0.0])",
-             (_vec(-1000.0, 1000.0), _vec(1.0, 0.0)), _vec(-1.0, 1.0), hint,
+             (vec(-1000.0, 1000.0), vec(1.0, 0.0)), vec(-1.0, 1.0), hint,
              "softmax is [0, 1]"),
     ]
 
@@ -241,9 +232,9 @@ def _gradient_descent_cases() -> list[Case]:
 
     return [
         Case("gradient_descent(1.0, grad, 0.25, 3) with grad(v) = 2v", (1.0, grad, 0.25, 3),
-             _vec(1.0, 0.5, 0.25, 0.125), hint, "each step halves x"),
+             vec(1.0, 0.5, 0.25, 0.125), hint, "each step halves x"),
         Case("gradient_descent([1.0, -2.0], grad, 0.25, 1) with grad(v) = 2v",
-             (_vec(1.0, -2.0), grad, 0.25, 1), np.array([[1.0, -2.0], [0.5, -1.0]]), hint,
+             (vec(1.0, -2.0), grad, 0.25, 1), np.array([[1.0, -2.0], [0.5, -1.0]]), hint,
              "one row per point"),
     ]
 
@@ -254,10 +245,10 @@ def _product_loss_hessian_cases() -> list[Case]:
     a, b = sp.symbols("a b", real=True)
     return [
         Case("product_loss_hessian(a, b) at a = b = 0", (a, b),
-             ("at", {a: 0.0, b: 0.0}, np.array([[0.0, -2.0], [-2.0, 0.0]])), hint,
+             At({a: 0.0, b: 0.0}, np.array([[0.0, -2.0], [-2.0, 0.0]]), rows=True), hint,
              "a saddle"),
         Case("product_loss_hessian(a, b) at a = 1, b = 2", (a, b),
-             ("at", {a: 1.0, b: 2.0}, np.array([[8.0, 6.0], [6.0, 2.0]])), hint),
+             At({a: 1.0, b: 2.0}, np.array([[8.0, 6.0], [6.0, 2.0]]), rows=True), hint),
     ]
 
 
@@ -276,11 +267,11 @@ def _newton_step_cases() -> list[Case]:
     hint = "x - H^{-1} g: solve H d = g with np.linalg.solve(hess, grad) and return x - d."
     return [
         Case("newton_step([1, 1], [2, 20], diag(2, 20))",
-             (_vec(1.0, 1.0), _vec(2.0, 20.0), np.diag([2.0, 20.0])), _vec(0.0, 0.0), hint,
+             (vec(1.0, 1.0), vec(2.0, 20.0), np.diag([2.0, 20.0])), vec(0.0, 0.0), hint,
              "each coordinate divided by its curvature"),
         Case("newton_step([0, 0], [1, -1], [[2, 1], [1, 3]])",
-             (_vec(0.0, 0.0), _vec(1.0, -1.0), np.array([[2.0, 1.0], [1.0, 3.0]])),
-             _vec(-0.8, 0.6), hint),
+             (vec(0.0, 0.0), vec(1.0, -1.0), np.array([[2.0, 1.0], [1.0, 3.0]])),
+             vec(-0.8, 0.6), hint),
     ]
 
 
@@ -288,10 +279,10 @@ def _forward_gradient_cases() -> list[Case]:
     hint = ("For each row v of directions, (grad . v) v; then average over the rows: "
             "(directions @ grad) @ directions / len(directions).")
     return [
-        Case("forward_gradient([3.0, 4.0], [[1.0, 0.0]])", (_vec(3.0, 4.0), np.array([[1.0, 0.0]])),
-             _vec(3.0, 0.0), hint, "(g . e1) e1"),
+        Case("forward_gradient([3.0, 4.0], [[1.0, 0.0]])", (vec(3.0, 4.0), np.array([[1.0, 0.0]])),
+             vec(3.0, 0.0), hint, "(g . e1) e1"),
         Case("forward_gradient([3.0, 4.0], [[1.0, 0.0], [0.0, 1.0]])",
-             (_vec(3.0, 4.0), np.eye(2)), _vec(1.5, 2.0), hint, "([3, 0] + [0, 4]) / 2"),
+             (vec(3.0, 4.0), np.eye(2)), vec(1.5, 2.0), hint, "([3, 0] + [0, 4]) / 2"),
     ]
 
 
@@ -307,6 +298,7 @@ CASES: dict[str, Callable[[], list[Case]]] = {
     "logsumexp_gradient": _logsumexp_gradient_cases,
     "quadratic_form_gradient": _quadratic_form_gradient_cases,
     "mse_gradient": _mse_gradient_cases,
+    "numerical_gradient": _numerical_gradient_cases,
     "softmax_jacobian": _softmax_jacobian_cases,
     "softmax_crossentropy_gradient": _softmax_crossentropy_gradient_cases,
     "gd_step": _gd_step_cases,
@@ -318,213 +310,4 @@ CASES: dict[str, Callable[[], list[Case]]] = {
 }
 
 
-# ------------------------------------------------------------------------------ formatting
-
-
-def _a(noun: str) -> str:
-    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
-
-
-def _show(value: Any) -> str:
-    if isinstance(value, bool | np.bool_):
-        return str(bool(value))
-    if isinstance(value, sp.Basic):
-        return sp.sstr(value)
-    if isinstance(value, int | float | np.number):
-        return f"{float(value):.6g}"
-    if isinstance(value, np.ndarray) and value.dtype.kind in "biuf":
-        if value.ndim == 0:
-            return _show(value[()])
-        text = np.array2string(value, precision=6, separator=", ", threshold=12)
-        return " ".join(text.split()).replace("[ ", "[")
-    text = repr(value)
-    return text if len(text) <= 80 else text[:77] + "..."
-
-
-# ------------------------------------------------------------------------------ comparison
-
-
-def _compare(got: Any, expected: Any) -> str | None:
-    """None if `got` is right, else what is wrong with it (a short phrase)."""
-    if isinstance(expected, bool):
-        if not isinstance(got, bool | np.bool_):
-            return f"got {_show(got)} ({_a(type(got).__name__)}): return True or False"
-        return None if bool(got) == expected else f"got {bool(got)}"
-    if isinstance(expected, tuple) and expected and expected[0] == "at":
-        return _compare_symbolic(got, *expected[1:])
-    if isinstance(expected, tuple):
-        if not isinstance(got, tuple | list) or len(got) != len(expected):
-            return f"got {_show(got)}: return a tuple of {len(expected)} values"
-        for position, (mine, theirs) in enumerate(zip(got, expected, strict=True)):
-            problem = _compare(mine, theirs)
-            if problem is not None:
-                return f"got {_show(tuple(got))}; item {position}: {problem}"
-        return None
-    if isinstance(expected, np.ndarray):
-        if isinstance(got, list | tuple):
-            got = np.asarray(got, dtype=float)
-        if not isinstance(got, np.ndarray) or got.dtype.kind not in "iuf":
-            return f"got {_show(got)} ({_a(type(got).__name__)}): return a NumPy array"
-        if got.shape != expected.shape:
-            return f"got an array of shape {got.shape}, expected shape {expected.shape}"
-        if not np.allclose(got, expected, rtol=RTOL, atol=ATOL):
-            return f"got {_show(got)}"
-        return None
-    if isinstance(got, np.ndarray) and got.ndim == 0 and got.dtype.kind in "iuf":
-        got = got[()]
-    if isinstance(got, bool | np.bool_) or not isinstance(got, int | float | np.number):
-        return f"got {_show(got)} ({_a(type(got).__name__)}): return a single number"
-    if not math.isclose(float(got), expected, rel_tol=RTOL, abs_tol=ATOL):
-        return f"got {_show(got)}"
-    return None
-
-
-def _compare_symbolic(got: Any, *where: Any) -> str | None:
-    """`where` is (symbol, value, expected) or ({symbol: value, ...}, expected)."""
-    subs, expected = ({where[0]: where[1]}, where[2]) if len(where) == 3 else where
-    if isinstance(expected, np.ndarray):  # a pair, a column or a matrix of expressions
-        if isinstance(got, sp.NDimArray):
-            got = sp.Matrix(got)
-        entries = _entries(got)
-        if entries is None or len(entries) != expected.size:
-            return (f"got {_show(got)}: return {expected.size} SymPy expressions "
-                    f"(shape {expected.shape})")
-        for position, (entry, value) in enumerate(zip(entries, expected.ravel(), strict=True)):
-            problem = _compare_symbolic(entry, subs, float(value))
-            if problem is not None:
-                return f"entry {position}: {problem}"
-        return None
-    if isinstance(got, int | float) and not isinstance(got, bool):
-        got = sp.Float(got)
-    if not isinstance(got, sp.Expr):
-        return f"got {_show(got)} ({_a(type(got).__name__)}): return a SymPy expression"
-    if got.has(sp.Order):
-        return (f"got {_show(got)}, which still has an O(...) term: a polynomial has none, "
-                "drop it with .removeO()")
-    others = sorted(str(s) for s in got.free_symbols if s not in subs)
-    if others:
-        return f"got {_show(got)}, which uses {', '.join(others)}: use only the symbols given"
-    at = ", ".join(f"{symbol} = {value}" for symbol, value in subs.items())
-    try:
-        value = complex(got.evalf(30, subs={k: sp.Float(v, 30) for k, v in subs.items()}))
-    except (TypeError, ValueError):
-        return f"got {_show(got)}, which does not evaluate to a number at {at}"
-    if abs(value.imag) > 1e-12 or not math.isclose(value.real, expected, rel_tol=RTOL,
-                                                   abs_tol=ATOL):
-        return f"got {_show(got)}, which is {_show(value.real)} at {at}"
-    return None
-
-
-# ------------------------------------------------------------------------------- running
-
-
-def _find(name: str, caller_globals: dict) -> Any:
-    main = sys.modules.get("__main__")
-    for namespace in (getattr(main, "__dict__", {}), caller_globals):
-        if name in namespace:
-            return namespace[name]
-    return None
-
-
-@contextlib.contextmanager
-def _quiet() -> Any:
-    """Keep the student's code from writing to stderr (warnings such as numpy's
-    "divide by zero encountered in log" included): a graded cell that writes to stderr
-    would lose its points in nbgrader, even if the answer is right."""
-    with (
-        warnings.catch_warnings(),
-        np.errstate(all="ignore"),
-        contextlib.redirect_stderr(io.StringIO()),
-    ):
-        warnings.simplefilter("ignore")
-        yield
-
-
-class _NotImplemented(Exception):
-    """The function is still the release stub."""
-
-
-def _run_case(function: Callable, case: Case) -> str | None:
-    """None if the case passes, else the failure line."""
-    copies = tuple(a.copy() if isinstance(a, np.ndarray) else a for a in case.args)
-    with _quiet():
-        try:
-            got = function(*copies)
-            problem = _compare(got, case.expected)
-        except NotImplementedError:
-            raise _NotImplemented from None
-        except Exception as exc:  # the student's bug, reported rather than raised
-            return f"✗ {case.shown} raised {type(exc).__name__}: {exc}"
-    if problem is None:
-        for before, after in zip(case.args, copies, strict=True):
-            if isinstance(before, np.ndarray) and not np.array_equal(before, after):
-                return (f"✗ {case.shown}: the answer is right, but your function changed its "
-                        f"input array to {_show(after)}. Hint: work on new arrays; never "
-                        "assign into the arguments.")
-        return None
-    about = f" ({case.about})" if case.about else ""
-    return (f"✗ {case.shown}: expected {_show(_expected_value(case.expected))}{about}, "
-            f"{problem}. Hint: {case.hint}")
-
-
-def _entries(got: Any) -> list | None:
-    """The entries of a sympy Matrix or a (nested) list or tuple, row by row, else None."""
-    if isinstance(got, sp.MatrixBase):
-        return list(got)
-    if isinstance(got, list | tuple):
-        out: list = []
-        for item in got:
-            inner = _entries(item) if isinstance(item, list | tuple | sp.MatrixBase) else [item]
-            if inner is None:
-                return None
-            out += inner
-        return out
-    return None
-
-
-def _expected_value(expected: Any) -> Any:
-    if isinstance(expected, tuple) and expected and expected[0] == "at":
-        return expected[-1]
-    return expected
-
-
-def check(name: str) -> None:
-    """Run the public checks of exercise `name` on your function of that name.
-
-    Prints one line per check to standard output. Raises AssertionError (with the same
-    report) if a check fails, so that the cell shows the failure.
-    """
-    if name not in CASES:
-        known = ", ".join(sorted(CASES))
-        raise AssertionError(f"There are no public checks called {name!r}; try one of: {known}")
-    caller = inspect.currentframe().f_back
-    function = _find(name, caller.f_globals if caller is not None else {})
-    if function is None:
-        report = (f"✗ {name} is not defined: run the cell where you wrote `def {name}(...)` "
-                  "first (and check the spelling of the name)")
-        print(report)
-        raise AssertionError(report)
-    if not callable(function):
-        report = f"✗ {name} is {_a(type(function).__name__)}, not a function"
-        print(report)
-        raise AssertionError(report)
-    cases = CASES[name]()
-    failures = []
-    for case in cases:
-        try:
-            failure = _run_case(function, case)
-        except _NotImplemented:
-            report = (f"✗ {name}: not implemented yet — replace `raise NotImplementedError()` "
-                      "with your code and run that cell again")
-            print(report)
-            raise AssertionError(report) from None
-        failures.append(failure)
-        print(failure if failure is not None else f"✓ {case.shown}")
-    bad = [f for f in failures if f is not None]
-    if not bad:
-        print(f"✓ {name}: {len(cases)} public checks passed "
-              "(the grader also tests edge cases and random inputs)")
-        return
-    summary = f"✗ {name}: {len(bad)} of {len(cases)} public checks failed"
-    print(summary)
-    raise AssertionError("\n".join([summary, *bad]))
+check = make_check(CASES)

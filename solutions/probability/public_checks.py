@@ -6,52 +6,30 @@ known one. The report goes to standard output, one line per check; if a check fa
 
 These checks are deliberately few and simple. The grader runs many more tests: edge cases
 (zero probabilities, logits of size 1000), random inputs and properties. Passing here is a
-good sign, not a guarantee.
+good sign, not a guarantee. An answer is judged here by the grader's own rules (see
+`autograder.suite.public`).
 """
 
 from __future__ import annotations
 
-import contextlib
-import inspect
-import io
 import math
-import sys
-import warnings
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 import sympy as sp
 
+from autograder.suite.public import At, Case, make_check, vec
+
 __all__ = ["check"]
-
-RTOL = 1e-6
-ATOL = 1e-9
-
-
-@dataclass(frozen=True)
-class Case:
-    """One public check: call the function with `args`, expect `expected`."""
-
-    shown: str  # the call as the student would write it, e.g. "entropy([0.5, 0.5])"
-    args: tuple
-    expected: Any
-    hint: str
-    about: str = ""  # what the expected value is, e.g. "ln 2"
-
-
-def _vec(*values: float) -> np.ndarray:
-    return np.array(values, dtype=float)
 
 
 def _array_is_pmf_cases() -> list[Case]:
     hint_sum = "Add up the entries with np.sum and compare the sum with 1 using np.isclose."
     return [
-        Case("array_is_pmf([0.25, 0.25, 0.5])", (_vec(0.25, 0.25, 0.5),), True, hint_sum),
-        Case("array_is_pmf([0.5, 0.6])", (_vec(0.5, 0.6),), False,
+        Case("array_is_pmf([0.25, 0.25, 0.5])", (vec(0.25, 0.25, 0.5),), True, hint_sum),
+        Case("array_is_pmf([0.5, 0.6])", (vec(0.5, 0.6),), False,
              "The entries sum to 1.1, so this is not a pmf. " + hint_sum),
-        Case("array_is_pmf([1.5, -0.5])", (_vec(1.5, -0.5),), False,
+        Case("array_is_pmf([1.5, -0.5])", (vec(1.5, -0.5),), False,
              "The sum is 1, but a probability can't be negative: check that every entry "
              "is >= 0 (np.all(array >= 0))."),
     ]
@@ -61,11 +39,11 @@ def _softmax_cases() -> list[Case]:
     hint = ("softmax(x)_i = exp(x_i) / sum_j exp(x_j): exponentiate every logit, then divide "
             "by the sum of the exponentials so the result sums to 1.")
     return [
-        Case("softmax([0.0, 0.0])", (_vec(0.0, 0.0),), _vec(0.5, 0.5), hint,
+        Case("softmax([0.0, 0.0])", (vec(0.0, 0.0),), vec(0.5, 0.5), hint,
              "equal logits give equal probabilities"),
-        Case("softmax([0.0, ln 2])", (_vec(0.0, math.log(2.0)),), _vec(1 / 3, 2 / 3), hint,
+        Case("softmax([0.0, ln 2])", (vec(0.0, math.log(2.0)),), vec(1 / 3, 2 / 3), hint,
              "e^0 : e^(ln 2) = 1 : 2"),
-        Case("softmax([1.0, 2.0, 3.0])", (_vec(1.0, 2.0, 3.0),),
+        Case("softmax([1.0, 2.0, 3.0])", (vec(1.0, 2.0, 3.0),),
              np.exp([1.0, 2.0, 3.0]) / np.exp([1.0, 2.0, 3.0]).sum(), hint),
     ]
 
@@ -75,10 +53,10 @@ def _logsumexp_cases() -> list[Case]:
             "overflowing, subtract c = max(x) before exponentiating and add c back after "
             "the log.")
     return [
-        Case("logsumexp([0.0, 0.0])", (_vec(0.0, 0.0),), math.log(2.0), hint, "ln 2"),
-        Case("logsumexp([0.0, ln 2, ln 3])", (_vec(0.0, math.log(2.0), math.log(3.0)),),
+        Case("logsumexp([0.0, 0.0])", (vec(0.0, 0.0),), math.log(2.0), hint, "ln 2"),
+        Case("logsumexp([0.0, ln 2, ln 3])", (vec(0.0, math.log(2.0), math.log(3.0)),),
              math.log(6.0), hint, "ln(1 + 2 + 3) = ln 6"),
-        Case("logsumexp([1.0, 2.0, 3.0])", (_vec(1.0, 2.0, 3.0),),
+        Case("logsumexp([1.0, 2.0, 3.0])", (vec(1.0, 2.0, 3.0),),
              math.log(math.exp(1.0) + math.exp(2.0) + math.exp(3.0)), hint),
     ]
 
@@ -87,9 +65,9 @@ def _surprise_cases() -> list[Case]:
     hint = ("The surprise of outcome i is -ln p[i]: the natural log np.log of that one "
             "entry, with a minus sign so that it is >= 0.")
     return [
-        Case("surprise([0.5, 0.5], 0)", (_vec(0.5, 0.5), 0), math.log(2.0), hint, "ln 2"),
-        Case("surprise([0.25, 0.75], 0)", (_vec(0.25, 0.75), 0), math.log(4.0), hint, "ln 4"),
-        Case("surprise([0.25, 0.75], 1)", (_vec(0.25, 0.75), 1), -math.log(0.75), hint,
+        Case("surprise([0.5, 0.5], 0)", (vec(0.5, 0.5), 0), math.log(2.0), hint, "ln 2"),
+        Case("surprise([0.25, 0.75], 0)", (vec(0.25, 0.75), 0), math.log(4.0), hint, "ln 4"),
+        Case("surprise([0.25, 0.75], 1)", (vec(0.25, 0.75), 1), -math.log(0.75), hint,
              "-ln 0.75"),
     ]
 
@@ -98,10 +76,10 @@ def _entropy_cases() -> list[Case]:
     hint = ("H(p) = -sum_i p_i ln p_i, with the natural log np.log; don't forget the minus "
             "sign, and sum over the outcomes rather than averaging.")
     return [
-        Case("entropy([0.5, 0.5])", (_vec(0.5, 0.5),), math.log(2.0), hint, "ln 2"),
-        Case("entropy([0.25, 0.25, 0.25, 0.25])", (_vec(0.25, 0.25, 0.25, 0.25),),
+        Case("entropy([0.5, 0.5])", (vec(0.5, 0.5),), math.log(2.0), hint, "ln 2"),
+        Case("entropy([0.25, 0.25, 0.25, 0.25])", (vec(0.25, 0.25, 0.25, 0.25),),
              math.log(4.0), hint, "ln 4"),
-        Case("entropy([1.0])", (_vec(1.0),), 0.0, hint, "a sure outcome is no surprise"),
+        Case("entropy([1.0])", (vec(1.0),), 0.0, hint, "a sure outcome is no surprise"),
     ]
 
 
@@ -109,11 +87,11 @@ def _crossentropy_cases() -> list[Case]:
     hint = ("H(p, q) = -sum_i p_i ln q_i: the target p weights the model's surprises "
             "-ln q_i. Check the order of the arguments and the minus sign.")
     return [
-        Case("crossentropy([0.5, 0.5], [0.5, 0.5])", (_vec(0.5, 0.5), _vec(0.5, 0.5)),
+        Case("crossentropy([0.5, 0.5], [0.5, 0.5])", (vec(0.5, 0.5), vec(0.5, 0.5)),
              math.log(2.0), hint, "ln 2, the entropy of a fair coin"),
-        Case("crossentropy([0.25, 0.75], [0.5, 0.5])", (_vec(0.25, 0.75), _vec(0.5, 0.5)),
+        Case("crossentropy([0.25, 0.75], [0.5, 0.5])", (vec(0.25, 0.75), vec(0.5, 0.5)),
              math.log(2.0), hint, "ln 2"),
-        Case("crossentropy([0.1, 0.9], [0.3, 0.7])", (_vec(0.1, 0.9), _vec(0.3, 0.7)),
+        Case("crossentropy([0.1, 0.9], [0.3, 0.7])", (vec(0.1, 0.9), vec(0.3, 0.7)),
              -(0.1 * math.log(0.3) + 0.9 * math.log(0.7)), hint),
     ]
 
@@ -122,10 +100,10 @@ def _softmax_crossentropy_cases() -> list[Case]:
     hint = ("H(p, softmax(x)) = logsumexp(x) - sum_i p_i x_i: compute it from the logits "
             "with the log-sum-exp trick rather than taking np.log of a softmax.")
     return [
-        Case("softmax_crossentropy([0.0, 0.0], [0.5, 0.5])", (_vec(0.0, 0.0), _vec(0.5, 0.5)),
+        Case("softmax_crossentropy([0.0, 0.0], [0.5, 0.5])", (vec(0.0, 0.0), vec(0.5, 0.5)),
              math.log(2.0), hint, "ln 2: the model is a fair coin"),
         Case("softmax_crossentropy([0.0, ln 3], [1.0, 0.0])",
-             (_vec(0.0, math.log(3.0)), _vec(1.0, 0.0)), math.log(4.0), hint,
+             (vec(0.0, math.log(3.0)), vec(1.0, 0.0)), math.log(4.0), hint,
              "the model gives the label probability 1/4"),
     ]
 
@@ -134,9 +112,9 @@ def _binary_crossentropy_cases() -> list[Case]:
     hint = ("BCE = -mean_i [y_i ln p_hat_i + (1 - y_i) ln(1 - p_hat_i)]: both terms, the "
             "natural log, a minus sign, and the mean (not the sum) over the examples.")
     return [
-        Case("binary_crossentropy([1.0, 0.0], [0.5, 0.5])", (_vec(1.0, 0.0), _vec(0.5, 0.5)),
+        Case("binary_crossentropy([1.0, 0.0], [0.5, 0.5])", (vec(1.0, 0.0), vec(0.5, 0.5)),
              math.log(2.0), hint, "ln 2"),
-        Case("binary_crossentropy([1.0, 0.0], [0.8, 0.4])", (_vec(1.0, 0.0), _vec(0.8, 0.4)),
+        Case("binary_crossentropy([1.0, 0.0], [0.8, 0.4])", (vec(1.0, 0.0), vec(0.8, 0.4)),
              -(math.log(0.8) + math.log(0.6)) / 2, hint, "-(ln 0.8 + ln 0.6) / 2"),
     ]
 
@@ -145,11 +123,11 @@ def _divergence_cases() -> list[Case]:
     hint = ("KL(p || q) = sum_i p_i ln(p_i / q_i): p weights the log-ratio, and the ratio "
             "is p over q (KL is not symmetric).")
     return [
-        Case("divergence([0.5, 0.5], [0.5, 0.5])", (_vec(0.5, 0.5), _vec(0.5, 0.5)), 0.0,
+        Case("divergence([0.5, 0.5], [0.5, 0.5])", (vec(0.5, 0.5), vec(0.5, 0.5)), 0.0,
              hint, "a pmf does not diverge from itself"),
-        Case("divergence([0.5, 0.5], [0.25, 0.75])", (_vec(0.5, 0.5), _vec(0.25, 0.75)),
+        Case("divergence([0.5, 0.5], [0.25, 0.75])", (vec(0.5, 0.5), vec(0.25, 0.75)),
              0.5 * math.log(4 / 3), hint, "ln(4/3) / 2"),
-        Case("divergence([0.9, 0.1], [0.5, 0.5])", (_vec(0.9, 0.1), _vec(0.5, 0.5)),
+        Case("divergence([0.9, 0.1], [0.5, 0.5])", (vec(0.9, 0.1), vec(0.5, 0.5)),
              0.9 * math.log(1.8) + 0.1 * math.log(0.2), hint),
     ]
 
@@ -158,10 +136,10 @@ def _js_divergence_cases() -> list[Case]:
     hint = ("JS(p, q) = KL(p || m) / 2 + KL(q || m) / 2 with the mixture m = (p + q) / 2 "
             "(not KL(p || q)), in nats.")
     return [
-        Case("js_divergence([0.5, 0.5], [0.5, 0.5])", (_vec(0.5, 0.5), _vec(0.5, 0.5)), 0.0,
+        Case("js_divergence([0.5, 0.5], [0.5, 0.5])", (vec(0.5, 0.5), vec(0.5, 0.5)), 0.0,
              hint, "identical pmfs"),
         Case("js_divergence([0.75, 0.25], [0.25, 0.75])",
-             (_vec(0.75, 0.25), _vec(0.25, 0.75)),
+             (vec(0.75, 0.25), vec(0.25, 0.75)),
              0.75 * math.log(1.5) + 0.25 * math.log(0.5), hint,
              "m = [0.5, 0.5]"),
     ]
@@ -172,10 +150,10 @@ def _bernoulli_entropy_cases() -> list[Case]:
             "you are given, and keep both terms.")
     p = sp.Symbol("p")
     return [
-        Case("bernoulli_entropy(p) at p = 1/2", (p,), ("at", p, 0.5, math.log(2.0)), hint,
+        Case("bernoulli_entropy(p) at p = 1/2", (p,), At({p: 0.5}, math.log(2.0)), hint,
              "ln 2, a fair coin"),
         Case("bernoulli_entropy(p) at p = 1/10", (p,),
-             ("at", p, 0.1, -(0.1 * math.log(0.1) + 0.9 * math.log(0.9))), hint),
+             At({p: 0.1}, -(0.1 * math.log(0.1) + 0.9 * math.log(0.9))), hint),
     ]
 
 
@@ -184,9 +162,9 @@ def _gaussian_surprise_cases() -> list[Case]:
             "the data points (np.sum, with np.log for the natural log).")
     half_log_2pi = 0.5 * math.log(2 * math.pi)
     return [
-        Case("gaussian_surprise(0.0, [0.0])", (0.0, _vec(0.0)), half_log_2pi, hint,
+        Case("gaussian_surprise(0.0, [0.0])", (0.0, vec(0.0)), half_log_2pi, hint,
              "0.5 ln(2 pi): one point, right at the mean"),
-        Case("gaussian_surprise(1.0, [0.0, 2.0])", (1.0, _vec(0.0, 2.0)),
+        Case("gaussian_surprise(1.0, [0.0, 2.0])", (1.0, vec(0.0, 2.0)),
              2 * half_log_2pi + 1.0, hint, "2 * 0.5 ln(2 pi) + 0.5 + 0.5"),
     ]
 
@@ -194,9 +172,9 @@ def _gaussian_surprise_cases() -> list[Case]:
 def _sum_squared_error_cases() -> list[Case]:
     hint = "Add up the squared differences (x_i - mu)^2 over all data points (np.sum)."
     return [
-        Case("sum_squared_error(0.0, [1.0, -1.0])", (0.0, _vec(1.0, -1.0)), 2.0, hint,
+        Case("sum_squared_error(0.0, [1.0, -1.0])", (0.0, vec(1.0, -1.0)), 2.0, hint,
              "1 + 1"),
-        Case("sum_squared_error(2.0, [1.0, 2.0, 4.0])", (2.0, _vec(1.0, 2.0, 4.0)), 5.0, hint,
+        Case("sum_squared_error(2.0, [1.0, 2.0, 4.0])", (2.0, vec(1.0, 2.0, 4.0)), 5.0, hint,
              "1 + 0 + 4"),
     ]
 
@@ -231,9 +209,9 @@ def _gaussian_kl_formula_cases() -> list[Case]:
     args = (mu1, s1, mu2, s2)
     return [
         Case("gaussian_kl_formula(mu1, sigma1, mu2, sigma2) at 0, 1, 0, 1", args,
-             ("at", {mu1: 0.0, s1: 1.0, mu2: 0.0, s2: 1.0}, 0.0), hint, "the same Gaussian"),
+             At({mu1: 0.0, s1: 1.0, mu2: 0.0, s2: 1.0}, 0.0), hint, "the same Gaussian"),
         Case("gaussian_kl_formula(mu1, sigma1, mu2, sigma2) at 1, 1, 0, 2", args,
-             ("at", {mu1: 1.0, s1: 1.0, mu2: 0.0, s2: 2.0}, math.log(2.0) + 0.25 - 0.5), hint,
+             At({mu1: 1.0, s1: 1.0, mu2: 0.0, s2: 2.0}, math.log(2.0) + 0.25 - 0.5), hint,
              "ln 2 + 2/8 - 1/2"),
     ]
 
@@ -243,7 +221,7 @@ def _bernoulli_mle_cases() -> list[Case]:
             "theta; sp.solve returns a list, so take its element.")
     k, n = sp.symbols("k n", positive=True)
     return [
-        Case("bernoulli_mle(k, n) at k = 3, n = 10", (k, n), ("at", {k: 3.0, n: 10.0}, 0.3),
+        Case("bernoulli_mle(k, n) at k = 3, n = 10", (k, n), At({k: 3.0, n: 10.0}, 0.3),
              hint, "3 heads in 10 tosses"),
     ]
 
@@ -254,9 +232,9 @@ def _logistic_loss_derivative_cases() -> list[Case]:
     z, y = sp.symbols("z y", real=True)
     return [
         Case("logistic_loss_derivative(z, y) at z = 0, y = 1", (z, y),
-             ("at", {z: 0.0, y: 1.0}, -0.5), hint, "sigmoid(0) - 1"),
+             At({z: 0.0, y: 1.0}, -0.5), hint, "sigmoid(0) - 1"),
         Case("logistic_loss_derivative(z, y) at z = 2, y = 0.25", (z, y),
-             ("at", {z: 2.0, y: 0.25}, 1 / (1 + math.exp(-2.0)) - 0.25), hint),
+             At({z: 2.0, y: 0.25}, 1 / (1 + math.exp(-2.0)) - 0.25), hint),
     ]
 
 
@@ -265,9 +243,9 @@ def _affine_flow_log_density_cases() -> list[Case]:
             "-x^2/2 - ln(2 pi)/2 of every entry, then subtract sum ln |scale|.")
     base = -0.5 * math.log(2 * math.pi)
     return [
-        Case("affine_flow_log_density([0.0], [1.0], [0.0])", (_vec(0.0), _vec(1.0), _vec(0.0)),
+        Case("affine_flow_log_density([0.0], [1.0], [0.0])", (vec(0.0), vec(1.0), vec(0.0)),
              base, hint, "the standard normal at its mean"),
-        Case("affine_flow_log_density([2.0], [2.0], [0.0])", (_vec(2.0), _vec(2.0), _vec(0.0)),
+        Case("affine_flow_log_density([2.0], [2.0], [0.0])", (vec(2.0), vec(2.0), vec(0.0)),
              base - 0.5 - math.log(2.0), hint, "x = 1, stretched by 2"),
     ]
 
@@ -276,7 +254,7 @@ def _forward_gradient_variance_cases() -> list[Case]:
     hint = ("Var = E[X^2] - (E[X])^2 with E[(g . v)^2 v_i^2] = ||g||^2 + 2 g_i^2 and "
             "E[(g . v) v_i] = g_i.")
     return [
-        Case("forward_gradient_variance([3.0, 4.0])", (_vec(3.0, 4.0),), _vec(34.0, 41.0), hint,
+        Case("forward_gradient_variance([3.0, 4.0])", (vec(3.0, 4.0),), vec(34.0, 41.0), hint,
              "25 + 9, 25 + 16"),
     ]
 
@@ -320,181 +298,4 @@ CASES: dict[str, Callable[[], list[Case]]] = {
 }
 
 
-# ------------------------------------------------------------------------------ formatting
-
-
-def _a(noun: str) -> str:
-    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
-
-
-def _show(value: Any) -> str:
-    if isinstance(value, bool | np.bool_):
-        return str(bool(value))
-    if isinstance(value, sp.Basic):
-        return sp.sstr(value)
-    if isinstance(value, int | float | np.number):
-        return f"{float(value):.6g}"
-    if isinstance(value, np.ndarray) and value.dtype.kind in "biuf":
-        if value.ndim == 0:
-            return _show(value[()])
-        text = np.array2string(value, precision=6, separator=", ", threshold=12)
-        return " ".join(text.split()).replace("[ ", "[")
-    text = repr(value)
-    return text if len(text) <= 80 else text[:77] + "..."
-
-
-# ------------------------------------------------------------------------------ comparison
-
-
-def _compare(got: Any, expected: Any) -> str | None:
-    """None if `got` is right, else what is wrong with it (a short phrase)."""
-    if isinstance(expected, bool):
-        if not isinstance(got, bool | np.bool_):
-            return f"got {_show(got)} ({_a(type(got).__name__)}): return True or False"
-        return None if bool(got) == expected else f"got {bool(got)}"
-    if isinstance(expected, tuple) and expected and expected[0] == "at":
-        return _compare_symbolic(got, *expected[1:])
-    if isinstance(expected, tuple):
-        if not isinstance(got, tuple | list) or len(got) != len(expected):
-            return f"got {_show(got)}: return a tuple of {len(expected)} values"
-        for position, (mine, theirs) in enumerate(zip(got, expected, strict=True)):
-            problem = _compare(mine, theirs)
-            if problem is not None:
-                return f"got {_show(tuple(got))}; item {position}: {problem}"
-        return None
-    if isinstance(expected, np.ndarray):
-        if isinstance(got, list | tuple):
-            got = np.asarray(got, dtype=float)
-        if not isinstance(got, np.ndarray) or got.dtype.kind not in "iuf":
-            return f"got {_show(got)} ({_a(type(got).__name__)}): return a NumPy array"
-        if got.shape != expected.shape:
-            return f"got an array of shape {got.shape}, expected shape {expected.shape}"
-        if not np.allclose(got, expected, rtol=RTOL, atol=ATOL):
-            return f"got {_show(got)}"
-        return None
-    if isinstance(got, np.ndarray) and got.ndim == 0 and got.dtype.kind in "iuf":
-        got = got[()]
-    if isinstance(got, bool | np.bool_) or not isinstance(got, int | float | np.number):
-        return f"got {_show(got)} ({_a(type(got).__name__)}): return a single number"
-    if not math.isclose(float(got), expected, rel_tol=RTOL, abs_tol=ATOL):
-        return f"got {_show(got)}"
-    return None
-
-
-def _compare_symbolic(got: Any, *where: Any) -> str | None:
-    """`where` is (symbol, value, expected) or ({symbol: value, ...}, expected)."""
-    subs, expected = ({where[0]: where[1]}, where[2]) if len(where) == 3 else where
-    if not isinstance(got, sp.Expr):
-        return f"got {_show(got)} ({_a(type(got).__name__)}): return a SymPy expression"
-    others = sorted(str(s) for s in got.free_symbols if s not in subs)
-    if others:
-        return f"got {_show(got)}, which uses {', '.join(others)}: use only the symbols given"
-    at = ", ".join(f"{symbol} = {value}" for symbol, value in subs.items())
-    try:
-        value = complex(got.evalf(30, subs={k: sp.Float(v, 30) for k, v in subs.items()}))
-    except (TypeError, ValueError):
-        return f"got {_show(got)}, which does not evaluate to a number at {at}"
-    if abs(value.imag) > 1e-12 or not math.isclose(value.real, expected, rel_tol=RTOL,
-                                                   abs_tol=ATOL):
-        return f"got {_show(got)}, which is {_show(value.real)} at {at}"
-    return None
-
-
-# ------------------------------------------------------------------------------- running
-
-
-def _find(name: str, caller_globals: dict) -> Any:
-    main = sys.modules.get("__main__")
-    for namespace in (getattr(main, "__dict__", {}), caller_globals):
-        if name in namespace:
-            return namespace[name]
-    return None
-
-
-@contextlib.contextmanager
-def _quiet() -> Any:
-    """Keep the student's code from writing to stderr (warnings such as numpy's
-    "divide by zero encountered in log" included): a graded cell that writes to stderr
-    would lose its points in nbgrader, even if the answer is right."""
-    with (
-        warnings.catch_warnings(),
-        np.errstate(all="ignore"),
-        contextlib.redirect_stderr(io.StringIO()),
-    ):
-        warnings.simplefilter("ignore")
-        yield
-
-
-class _NotImplemented(Exception):
-    """The function is still the release stub."""
-
-
-def _run_case(function: Callable, case: Case) -> str | None:
-    """None if the case passes, else the failure line."""
-    copies = tuple(a.copy() if isinstance(a, np.ndarray) else a for a in case.args)
-    with _quiet():
-        try:
-            got = function(*copies)
-            problem = _compare(got, case.expected)
-        except NotImplementedError:
-            raise _NotImplemented from None
-        except Exception as exc:  # the student's bug, reported rather than raised
-            return f"✗ {case.shown} raised {type(exc).__name__}: {exc}"
-    if problem is None:
-        for before, after in zip(case.args, copies, strict=True):
-            if isinstance(before, np.ndarray) and not np.array_equal(before, after):
-                return (f"✗ {case.shown}: the answer is right, but your function changed its "
-                        f"input array to {_show(after)}. Hint: work on new arrays; never "
-                        "assign into the arguments.")
-        return None
-    about = f" ({case.about})" if case.about else ""
-    return (f"✗ {case.shown}: expected {_show(_expected_value(case.expected))}{about}, "
-            f"{problem}. Hint: {case.hint}")
-
-
-def _expected_value(expected: Any) -> Any:
-    if isinstance(expected, tuple) and expected and expected[0] == "at":
-        return expected[-1]
-    return expected
-
-
-def check(name: str) -> None:
-    """Run the public checks of exercise `name` on your function of that name.
-
-    Prints one line per check to standard output. Raises AssertionError (with the same
-    report) if a check fails, so that the cell shows the failure.
-    """
-    if name not in CASES:
-        known = ", ".join(sorted(CASES))
-        raise AssertionError(f"There are no public checks called {name!r}; try one of: {known}")
-    caller = inspect.currentframe().f_back
-    function = _find(name, caller.f_globals if caller is not None else {})
-    if function is None:
-        report = (f"✗ {name} is not defined: run the cell where you wrote `def {name}(...)` "
-                  "first (and check the spelling of the name)")
-        print(report)
-        raise AssertionError(report)
-    if not callable(function):
-        report = f"✗ {name} is {_a(type(function).__name__)}, not a function"
-        print(report)
-        raise AssertionError(report)
-    cases = CASES[name]()
-    failures = []
-    for case in cases:
-        try:
-            failure = _run_case(function, case)
-        except _NotImplemented:
-            report = (f"✗ {name}: not implemented yet — replace `raise NotImplementedError()` "
-                      "with your code and run that cell again")
-            print(report)
-            raise AssertionError(report) from None
-        failures.append(failure)
-        print(failure if failure is not None else f"✓ {case.shown}")
-    bad = [f for f in failures if f is not None]
-    if not bad:
-        print(f"✓ {name}: {len(cases)} public checks passed "
-              "(the grader also tests edge cases and random inputs)")
-        return
-    summary = f"✗ {name}: {len(bad)} of {len(cases)} public checks failed"
-    print(summary)
-    raise AssertionError("\n".join([summary, *bad]))
+check = make_check(CASES)

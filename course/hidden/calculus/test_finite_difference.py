@@ -15,7 +15,8 @@ import sympy as sp
 from hypothesis import given, seed
 from hypothesis import strategies as st
 
-from autograder.compare import assert_close
+from autograder.suite.compare import assert_close
+from autograder.suite.mistakes import alternative, mistake
 from autograder.wire import SymbolicFunction
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
@@ -105,3 +106,83 @@ def test_accurate_for_a_steep_curved_function(student):
 @given(x0=st.floats(-2.0, 2.0), h=st.floats(1e-3, 0.5))
 def test_random_points_and_steps(student, x0, h):
     assert_central(student.finite_difference(WAVE, x0, h), WAVE, x0, h)
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def forward_difference(f, x, h=1e-5):
+    """(f(x + h) - f(x)) / h is the forward difference: its error is about h f''(x) / 2,
+    proportional to h. The central difference (f(x + h) - f(x - h)) / (2h) looks both ways;
+    its error is about h^2 f'''(x) / 6, far smaller for small h.
+    """
+    return (f(x + h) - f(x)) / h
+
+
+@mistake
+def backward_difference(f, x, h=1e-5):
+    """(f(x) - f(x - h)) / h is the backward difference, with an error of about h f''(x) / 2.
+    Use the central difference (f(x + h) - f(x - h)) / (2h), symmetric about x.
+    """
+    return (f(x) - f(x - h)) / h
+
+
+@mistake
+def divides_by_h_not_2h(f, x, h=1e-5):
+    """f(x + h) and f(x - h) are 2h apart, not h, so divide their difference by 2h: (f(x + h) -
+    f(x - h)) / (2 * h). Yours is twice the slope.
+    """
+    return (f(x + h) - f(x - h)) / h
+
+
+@mistake
+def divides_by_2_times_h(f, x, h=1e-5):
+    """`/ 2 * h` divides by 2 and then multiplies by h (Python evaluates left to right); write
+    `/ (2 * h)` with parentheses.
+    """
+    return (f(x + h) - f(x - h)) / 2 * h
+
+
+@mistake
+def ignores_the_step_argument(f, x, h=1e-5):
+    """Use the step h that the caller passes: finite_difference(f, x, h=0.1) must use h = 0.1.
+    Only the default value of the parameter is 1e-5.
+    """
+    step = 1e-5
+    return (f(x + step) - f(x - step)) / (2 * step)
+
+
+@mistake
+def values_swapped(f, x, h=1e-5):
+    """The slope is (rise) / (run) from left to right: (f(x + h) - f(x - h)) / (2h). Yours has
+    the two values the other way round, which flips the sign.
+    """
+    return (f(x - h) - f(x + h)) / (2 * h)
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def halves_after_dividing(f, x, h=1e-5):
+    return 0.5 * (f(x + h) - f(x - h)) / h
+
+
+@alternative
+def two_quotients(f, x, h=1e-5):
+    return f(x + h) / (2 * h) - f(x - h) / (2 * h)
+
+
+@alternative
+def one_vectorised_call(f, x, h=1e-5):
+    right, left = f(np.array([x + h, x - h]))
+    return float((right - left) / 2 / h)
+
+
+@alternative
+def average_of_forward_and_backward(f, x, h=1e-5):
+    fx = f(x)
+    return ((f(x + h) - fx) / h + (fx - f(x - h)) / h) / 2

@@ -14,7 +14,8 @@ from hypothesis import given, seed
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from autograder.compare import assert_close, check_calls, format_value
+from autograder.suite.compare import assert_close, check_calls, format_value
+from autograder.suite.mistakes import alternative, mistake
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -89,3 +90,68 @@ def test_does_not_modify_its_inputs(student):
             f"{format_value(now)} after it. Build new arrays instead of assigning into the "
             "arguments."
         )
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def scales_directions_in_place(grad, directions):
+    """Don't assign into the arguments; compute new arrays."""
+    directions *= (directions @ grad)[:, None]
+    return directions.mean(axis=0)
+
+
+@mistake
+def sums_over_directions(grad, directions):
+    """Average over the k directions (divide by k = len(directions)); a sum grows with k."""
+    return (directions @ grad) @ directions
+
+
+@mistake
+def directional_derivatives_only(grad, directions):
+    """Each term is a vector: the directional derivative g . v times the direction v. (g . v)
+    alone is a number.
+    """
+    return np.mean(directions @ grad)
+
+
+@mistake
+def elementwise_product(grad, directions):
+    """g . v is a dot product (one number, np.dot or @), not the elementwise product g * v: the
+    estimate is (g . v) v.
+    """
+    return np.mean((directions * grad) * directions, axis=0)
+
+
+@mistake
+def unit_directions(grad, directions):
+    """Use the directions as given: normalising them to unit length scales E[v v^T] from I to I
+    / n, and the estimate is no longer unbiased.
+    """
+    v = directions / np.linalg.norm(directions, axis=1, keepdims=True)
+    return (v @ grad) @ v / len(v)
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def loop_over_directions(grad, directions):
+    total = np.zeros_like(grad)
+    for v in directions:
+        total = total + np.dot(grad, v) * v
+    return total / len(directions)
+
+
+@alternative
+def outer_products(grad, directions):
+    k = directions.shape[0]
+    return sum(np.outer(v, v) for v in directions) @ grad / k
+
+
+@alternative
+def einsum_mean(grad, directions):
+    return np.einsum("kj,j,ki->i", directions, grad, directions) / directions.shape[0]

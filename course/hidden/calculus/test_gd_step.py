@@ -12,8 +12,9 @@ import sympy as sp
 from hypothesis import given, seed
 from hypothesis import strategies as st
 
-from autograder.compare import assert_close, format_value
-from autograder.strategies import vectors
+from autograder.suite.compare import assert_close, format_value
+from autograder.suite.mistakes import alternative, mistake
+from autograder.suite.strategies import vectors
 from autograder.wire import SymbolicFunction
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
@@ -105,3 +106,70 @@ def test_does_not_modify_its_input(student):
         f"{format_value(after)} after it. Write `return x - learning_rate * grad_f(x)` (a new "
         "array), not `x -= ...`."
     )
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def updates_x_in_place(x, grad_f, learning_rate):
+    """`x -= learning_rate * grad_f(x)` changes the caller's array x; write `return x -
+    learning_rate * grad_f(x)`, which makes a new one.
+    """
+    x -= learning_rate * grad_f(x)
+    return x
+
+
+@mistake
+def steps_uphill(x, grad_f, learning_rate):
+    """The gradient points uphill, towards larger loss; descent steps the other way: x -
+    learning_rate * grad_f(x), with a minus sign.
+    """
+    return x + learning_rate * grad_f(x)
+
+
+@mistake
+def ignores_the_learning_rate(x, grad_f, learning_rate):
+    """The step is the gradient scaled by the learning rate: x - learning_rate * grad_f(x).
+    Without the learning rate the step is usually far too big.
+    """
+    return x - grad_f(x)
+
+
+@mistake
+def returns_the_step(x, grad_f, learning_rate):
+    """Return the new point x - learning_rate * grad_f(x), not only the step learning_rate *
+    grad_f(x).
+    """
+    return learning_rate * grad_f(x)
+
+
+@mistake
+def divides_by_the_learning_rate(x, grad_f, learning_rate):
+    """Multiply the gradient by the learning rate (a small number such as 0.1 makes a small
+    step); dividing by it makes the step bigger instead.
+    """
+    return x - grad_f(x) / learning_rate
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def with_a_step_variable(x, grad_f, learning_rate):
+    step = -learning_rate * grad_f(x)
+    return x + step
+
+
+@alternative
+def copies_then_updates(x, grad_f, learning_rate):
+    new_x = np.copy(x)
+    new_x = new_x - learning_rate * np.asarray(grad_f(x))
+    return new_x if np.ndim(x) else float(new_x)
+
+
+@alternative
+def subtract_with_numpy(x, grad_f, learning_rate):
+    return np.subtract(x, np.multiply(learning_rate, grad_f(x)))

@@ -11,8 +11,9 @@ import sympy as sp
 from hypothesis import given, seed
 from hypothesis import strategies as st
 
-from autograder.compare import assert_close, format_value
-from autograder.strategies import vectors
+from autograder.suite.compare import assert_close, format_value
+from autograder.suite.mistakes import alternative, mistake
+from autograder.suite.strategies import vectors
 from autograder.wire import SymbolicFunction
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
@@ -93,3 +94,95 @@ def test_does_not_modify_its_input(student):
         f"{format_value(after)} after it. Start with `x = x0` and update with "
         "`x = x - learning_rate * grad_f(x)` (a new array), not `x -= ...`."
     )
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def updates_in_place(x0, grad_f, learning_rate, steps):
+    """`x -= ...` updates the same array object every time, so x0 changes and every entry of
+    your path is that one array. Write `x = x - learning_rate * grad_f(x)`, a new array per
+    step.
+    """
+    x = x0
+    path = [x]
+    for _ in range(steps):
+        x -= learning_rate * grad_f(x)
+        path.append(x)
+    return np.array(path)
+
+
+@mistake
+def path_without_the_start(x0, grad_f, learning_rate, steps):
+    """The path starts with x0 itself: [x0, x1, ..., x_steps] has steps + 1 points."""
+    x, path = x0, []
+    for _ in range(steps):
+        x = x - learning_rate * grad_f(x)
+        path.append(x)
+    return np.array(path)
+
+
+@mistake
+def one_step_too_many(x0, grad_f, learning_rate, steps):
+    """steps steps give steps + 1 points [x0, ..., x_steps]: loop range(steps) times, after
+    putting x0 in the list.
+    """
+    x, path = x0, [x0]
+    for _ in range(steps + 1):
+        x = x - learning_rate * grad_f(x)
+        path.append(x)
+    return np.array(path)
+
+
+@mistake
+def gradient_ascent(x0, grad_f, learning_rate, steps):
+    """Descend: x - learning_rate * grad_f(x), against the gradient."""
+    x, path = x0, [x0]
+    for _ in range(steps):
+        x = x + learning_rate * grad_f(x)
+        path.append(x)
+    return np.array(path)
+
+
+@mistake
+def final_point_only(x0, grad_f, learning_rate, steps):
+    """Return the whole path, one row per point [x0, x1, ..., x_steps], not only the last point."""
+    x = x0
+    for _ in range(steps):
+        x = x - learning_rate * grad_f(x)
+    return x
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def preallocated_array(x0, grad_f, learning_rate, steps):
+    x0 = np.asarray(x0, dtype=float)
+    path = np.empty((steps + 1,) + x0.shape)
+    path[0] = x0
+    for k in range(steps):
+        path[k + 1] = path[k] - learning_rate * grad_f(path[k])
+    return path
+
+
+@alternative
+def copies_then_updates_in_place(x0, grad_f, learning_rate, steps):
+    x = np.array(x0, dtype=float, copy=True)
+    path = [x.copy()]
+    for _ in range(steps):
+        x -= learning_rate * grad_f(x)
+        path.append(x.copy())
+    return np.stack(path)
+
+
+@alternative
+def while_loop_list_of_floats(x0, grad_f, learning_rate, steps):
+    points = [x0]
+    while len(points) <= steps:
+        current = points[-1]
+        points.append(current - learning_rate * grad_f(current))
+    return np.asarray(points, dtype=float)

@@ -10,7 +10,8 @@ real x, y are right (1 / (1 + exp(y - x)), sp.diff(...), ...).
 import pytest
 import sympy as sp
 
-from autograder.compare import assert_equivalent, format_value
+from autograder.suite.compare import assert_equivalent, format_value
+from autograder.suite.mistakes import alternative, mistake
 
 
 def reference(x, y):
@@ -59,3 +60,60 @@ def test_entries_sum_to_one(student):
 def test_uses_its_arguments(student):
     a, b = sp.Symbol("a", real=True), sp.Symbol("b", real=True)
     assert_gradient(student.logsumexp_gradient(a, b), a, b)
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def numerators_only(x, y):
+    """d/dx ln(u) = u' / u: each partial derivative of ln(e^x + e^y) is divided by e^x + e^y,
+    which makes the gradient a softmax.
+    """
+    return sp.exp(x), sp.exp(y)
+
+
+@mistake
+def one_over_the_sum(x, y):
+    """Chain rule: d/dx ln(e^x + e^y) = (d/dx (e^x + e^y)) / (e^x + e^y) = e^x / (e^x + e^y);
+    the numerator is the inner derivative e^x, not 1.
+    """
+    return 1 / (sp.exp(x) + sp.exp(y)), 1 / (sp.exp(x) + sp.exp(y))
+
+
+@mistake
+def partials_swapped(x, y):
+    """The first entry is d/dx, whose numerator is e^x (only the e^x term depends on x); yours
+    has the two partial derivatives swapped.
+    """
+    total = sp.exp(x) + sp.exp(y)
+    return sp.exp(y) / total, sp.exp(x) / total
+
+
+@mistake
+def only_d_dx(x, y):
+    """The gradient of a function of two variables has two entries: return the pair (d/dx,
+    d/dy), e.g. as a tuple.
+    """
+    return sp.exp(x) / (sp.exp(x) + sp.exp(y))
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def list_from_diff(x, y):
+    lse = sp.log(sp.exp(x) + sp.exp(y))
+    return [sp.diff(lse, x), sp.diff(lse, y)]
+
+
+@alternative
+def column_matrix_of_sigmoids(x, y):
+    return sp.Matrix([1 / (1 + sp.exp(y - x)), 1 / (1 + sp.exp(x - y))])
+
+
+@alternative
+def row_matrix_jacobian(x, y):
+    return sp.Matrix([sp.log(sp.exp(x) + sp.exp(y))]).jacobian([x, y])

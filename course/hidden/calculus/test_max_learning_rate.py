@@ -13,7 +13,8 @@ from hypothesis import given, seed
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from autograder.compare import assert_close, check_calls, format_value
+from autograder.suite.compare import assert_close, check_calls, format_value
+from autograder.suite.mistakes import alternative, mistake
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -94,3 +95,69 @@ def test_does_not_modify_its_input(student):
         f"max_learning_rate(H) changed H: {format_value(H)} before the call, "
         f"{format_value(after)} after it. Compute with new arrays instead of assigning into H."
     )
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def one_over_lambda_max(H):
+    """1 / lambda_max is a safe rate, but not the largest: a step multiplies the eigen-component
+    by (1 - eta lambda), which stays inside (-1, 1) up to eta = 2 / lambda_max.
+    """
+    return 1 / np.max(np.linalg.eigvalsh(H))
+
+
+@mistake
+def uses_the_smallest_eigenvalue(H):
+    """The steepest direction limits the step: with eta > 2 / lambda the component along that
+    eigenvector grows. Use the largest eigenvalue, 2 / lambda_max.
+    """
+    return 2 / np.min(np.linalg.eigvalsh(H))
+
+
+@mistake
+def largest_diagonal_entry(H):
+    """The curvatures are the eigenvalues of H, not its diagonal entries (unless H is diagonal):
+    use np.linalg.eigvalsh(H).max().
+    """
+    return 2 / np.max(np.diag(H))
+
+
+@mistake
+def two_over_the_trace(H):
+    """The trace is the sum of all eigenvalues, more than the largest one: 2 / trace(H) is safe
+    but too small. Use 2 / lambda_max.
+    """
+    return 2 / np.trace(H)
+
+
+@mistake
+def frobenius_norm(H):
+    """The Frobenius norm sqrt(sum of squared entries) is larger than lambda_max in general: use
+    the largest eigenvalue (the spectral norm, np.linalg.norm(H, 2)).
+    """
+    return 2 / np.linalg.norm(H)
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def spectral_norm(H):
+    return 2 / np.linalg.norm(H, 2)
+
+
+@alternative
+def general_eigenvalues(H):
+    return 2.0 / max(np.linalg.eigvals(H).real)
+
+
+@alternative
+def scipy_eigh_largest(H):
+    from scipy.linalg import eigh
+
+    n = H.shape[0]
+    return float(2 / eigh(H, eigvals_only=True, subset_by_index=[n - 1, n - 1])[0])

@@ -10,7 +10,8 @@ from hypothesis import given, seed
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from autograder.compare import assert_close, check_calls, format_value
+from autograder.suite.compare import assert_close, check_calls, format_value
+from autograder.suite.mistakes import alternative, mistake
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -106,3 +107,72 @@ def test_does_not_modify_its_inputs(student):
             f"{format_value(now)} after it. Compute new arrays (residual = X @ w - y) instead "
             "of assigning into the arguments."
         )
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def modifies_y_in_place(w, X, y):
+    """Don't assign into the arguments (`y -= ...`, `w *= ...`): compute the residual as a new
+    array, residual = X @ w - y.
+    """
+    y -= X @ w
+    return -2.0 / len(y) * X.T @ y
+
+
+@mistake
+def missing_factor_two(w, X, y):
+    """d/dr r^2 = 2r: the derivative of each squared residual brings down a factor 2, so the
+    gradient is (2/n) X^T (X w - y).
+    """
+    return X.T @ (X @ w - y) / len(y)
+
+
+@mistake
+def sum_instead_of_mean(w, X, y):
+    """The loss is the *mean* of the squared residuals, so its gradient has the factor 1/n (n =
+    number of examples = len(y)): (2/n) X^T (X w - y).
+    """
+    return 2 * X.T @ (X @ w - y)
+
+
+@mistake
+def residual_sign_flipped(w, X, y):
+    """The residual is r = X w - y (prediction minus target); with y - X w the gradient points
+    the wrong way. Gradient: (2/n) X^T (X w - y).
+    """
+    return 2 / len(y) * X.T @ (y - X @ w)
+
+
+@mistake
+def divides_by_number_of_features(w, X, y):
+    """n in the mean is the number of examples, len(y) (the rows of X), not the number of
+    features len(w).
+    """
+    return 2 / len(w) * X.T @ (X @ w - y)
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def loop_over_examples(w, X, y):
+    grad = np.zeros(len(w))
+    for i in range(len(y)):
+        grad += 2 * (X[i] @ w - y[i]) * X[i]
+    return grad / len(y)
+
+
+@alternative
+def row_vector_times_X(w, X, y):
+    residual = X @ w - y
+    return 2 * residual @ X / X.shape[0]
+
+
+@alternative
+def einsum_and_mean(w, X, y):
+    residual = np.einsum("ij,j->i", X, w) - y
+    return 2 * np.mean(residual[:, None] * X, axis=0)

@@ -12,7 +12,8 @@ from hypothesis import given, seed
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from autograder.compare import assert_close, check_calls, format_value
+from autograder.suite.compare import assert_close, check_calls, format_value
+from autograder.suite.mistakes import alternative, mistake
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -98,3 +99,66 @@ def test_does_not_modify_its_inputs(student):
             f"newton_step changed {name}: {format_value(before)} before the call, "
             f"{format_value(now)} after it. Return a new array (x - step), not `x -= step`."
         )
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def steps_in_place(x, grad, hess):
+    """`x -= step` changes the caller's array; return x - step, a new array."""
+    x -= np.linalg.solve(hess, grad)
+    return x
+
+
+@mistake
+def multiplies_by_the_hessian(x, grad, hess):
+    """Newton's step divides by the curvature: solve H d = g (np.linalg.solve(hess, grad)) and
+    return x - d. Multiplying by H instead makes steep directions take the biggest steps.
+    """
+    return x - hess @ grad
+
+
+@mistake
+def steps_uphill_newton(x, grad, hess):
+    """Step against the gradient: x - H^{-1} g, with a minus sign."""
+    return x + np.linalg.solve(hess, grad)
+
+
+@mistake
+def divides_by_the_diagonal(x, grad, hess):
+    """Dividing by the diagonal of H ignores the coupling between coordinates; solve the full
+    system H d = g with np.linalg.solve(hess, grad).
+    """
+    return x - grad / np.diag(hess)
+
+
+@mistake
+def plain_gradient_step(x, grad, hess):
+    """A Newton step scales the gradient by the inverse Hessian: x - H^{-1} g. x - g is a
+    gradient step with learning rate 1.
+    """
+    return x - grad
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def explicit_inverse(x, grad, hess):
+    return x - np.linalg.inv(hess) @ grad
+
+
+@alternative
+def least_squares_solve(x, grad, hess):
+    step, *_ = np.linalg.lstsq(hess, grad, rcond=None)
+    return x - step
+
+
+@alternative
+def scipy_solve(x, grad, hess):
+    from scipy.linalg import solve
+
+    return x - solve(hess, grad)

@@ -11,7 +11,8 @@ accepted too). Any equivalent entries are right.
 import pytest
 import sympy as sp
 
-from autograder.compare import assert_equivalent, format_value
+from autograder.suite.compare import assert_equivalent, format_value
+from autograder.suite.mistakes import alternative, mistake
 
 
 def reference(a, b):
@@ -56,3 +57,75 @@ def test_saddle_at_the_origin(student):
 def test_uses_its_arguments(student):
     u, v = sp.Symbol("u", real=True), sp.Symbol("v", real=True)
     assert_hessian(student.product_loss_hessian(u, v), u, v)
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def gauss_newton_cross_term(a, b):
+    """d/da of dL/db = d/da [2 (a b - 1) a] needs the product rule: 2 b * a + 2 (a b - 1) = 4 a
+    b - 2. Dropping the second term leaves the Gauss-Newton approximation 2 a b.
+    """
+    return sp.Matrix([[2 * b**2, 2 * a * b], [2 * a * b, 2 * a**2]])
+
+
+@mistake
+def diagonal_only_hessian(a, b):
+    """The mixed partial derivatives d2L/da db are not 0 here: L couples a and b through the
+    product a b. Compute all four second derivatives (sp.hessian does).
+    """
+    return sp.Matrix([[2 * b**2, 0], [0, 2 * a**2]])
+
+
+@mistake
+def diagonal_entries_swapped(a, b):
+    """d2L/da2 differentiates dL/da = 2 (a b - 1) b once more in a, giving 2 b^2 (not 2 a^2):
+    entry [0, 0] belongs to a, entry [1, 1] to b.
+    """
+    return sp.Matrix([[2 * a**2, 4 * a * b - 2], [4 * a * b - 2, 2 * b**2]])
+
+
+@mistake
+def cross_term_without_the_two(a, b):
+    """d/da [2 (a b - 1) a] = 2 (a b - 1) + 2 a b = 4 a b - 2: both terms of the product rule,
+    and the 2 from the square.
+    """
+    return sp.Matrix([[2 * b**2, 2 * a * b - 1], [2 * a * b - 1, 2 * a**2]])
+
+
+@mistake
+def gradient_instead(a, b):
+    """That is the gradient (first derivatives); the Hessian is the 2 x 2 matrix of second
+    derivatives: sp.hessian(loss, (a, b)) or sp.diff twice.
+    """
+    loss = (a * b - 1) ** 2
+    return sp.Matrix([sp.diff(loss, a), sp.diff(loss, b)])
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def sympy_hessian(a, b):
+    return sp.hessian((a * b - 1) ** 2, (a, b))
+
+
+@alternative
+def derive_by_array_twice(a, b):
+    gradient = sp.derive_by_array((a * b - 1) ** 2, (a, b))
+    return sp.derive_by_array(gradient, (a, b))
+
+
+@alternative
+def nested_lists_by_hand(a, b):
+    return [[2 * b**2, 4 * a * b - 2], [4 * a * b - 2, 2 * a**2]]
+
+
+@alternative
+def jacobian_of_the_gradient(a, b):
+    loss = (a * b - 1) ** 2
+    gradient = sp.Matrix([loss.diff(a), loss.diff(b)])
+    return gradient.jacobian([a, b]).applyfunc(sp.expand)

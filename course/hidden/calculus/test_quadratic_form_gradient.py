@@ -9,7 +9,8 @@ partial derivatives is accepted too. Any equivalent entries are right.
 import pytest
 import sympy as sp
 
-from autograder.compare import assert_equivalent, format_value
+from autograder.suite.compare import assert_equivalent, format_value
+from autograder.suite.mistakes import alternative, mistake
 
 
 def reference(A, x):
@@ -67,3 +68,77 @@ def test_one_variable_and_other_names(student):
     """A 1 x 1 A = [[k]] gives f = k x^2 and gradient 2 k x; an antisymmetric A gives f = 0 and
     the gradient 0 (A + A^T = 0). Whatever the symbols are called."""
     check_cases(student, [(sp.Matrix([[3]]), 1), (sp.Matrix([[0, 1], [-1, 0]]), 2)], name="u")
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def two_a_x(A, x):
+    """2 A x is the gradient only when A is symmetric. In general x^T A x has the gradient (A +
+    A^T) x: x appears twice, once on each side of A.
+    """
+    return 2 * A * x
+
+
+@mistake
+def a_x_only(A, x):
+    """x appears twice in x^T A x, so the product rule gives two terms: A x and A^T x. The
+    gradient is (A + A^T) x.
+    """
+    return A * x
+
+
+@mistake
+def a_transpose_x_only(A, x):
+    """A^T x is one of the two product-rule terms; the other is A x: (A + A^T) x."""
+    return A.T * x
+
+
+@mistake
+def halved(A, x):
+    """(A + A^T) x / 2 is the gradient of x^T A x / 2; the task's f has no 1/2, so the gradient
+    is (A + A^T) x.
+    """
+    return (A + A.T) * x / 2
+
+
+@mistake
+def the_quadratic_form_itself(A, x):
+    """Return the gradient (the column of partial derivatives d f / d x_i), not the value x^T A
+    x of the quadratic form.
+    """
+    return x.T * A * x
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def partial_derivatives_one_by_one(A, x):
+    f = (x.T * A * x)[0, 0]
+    return sp.Matrix([sp.diff(f, xi) for xi in x])
+
+
+@alternative
+def jacobian_transposed(A, x):
+    f = sp.Matrix([sp.expand((x.T * A * x)[0, 0])])
+    return f.jacobian(x).T
+
+
+@alternative
+def row_vector(A, x):
+    return x.T * (A + A.T)
+
+
+@alternative
+def derive_by_array(A, x):
+    return sp.derive_by_array((x.T * A * x)[0, 0], list(x))
+
+
+@alternative
+def list_of_sums(A, x):
+    n = A.shape[0]
+    return [sum((A[i, j] + A[j, i]) * x[j] for j in range(n)) for i in range(n)]

@@ -6,13 +6,16 @@ p is a pmf (zeros allowed); the logits may be as large as +-1000 (mixed signs in
 the answer must still be finite and right.
 """
 
+import math
+
 import numpy as np
 import pytest
 from hypothesis import given, seed
 from hypothesis import strategies as st
 
-from autograder.compare import assert_close, check_calls, format_value
-from autograder.strategies import logits, pmfs
+from autograder.suite.compare import assert_close, check_calls, format_value
+from autograder.suite.mistakes import alternative, mistake
+from autograder.suite.strategies import logits, pmfs
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -104,3 +107,77 @@ def test_does_not_modify_its_inputs(student):
             f"call, {format_value(now)} after it. Build new arrays (shifted = logits - "
             "np.max(logits)) instead of assigning into the arguments."
         )
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def shifts_logits_in_place(logits, p):
+    """`logits -= np.max(logits)` changes the caller's array; write `shifted = logits -
+    np.max(logits)`.
+    """
+    logits -= np.max(logits)
+    e = np.exp(logits)
+    return e / e.sum() - p
+
+
+@mistake
+def target_minus_prediction(logits, p):
+    """The gradient is softmax(logits) - p (prediction minus target); p - softmax(logits) points
+    uphill.
+    """
+    e = np.exp(logits - np.max(logits))
+    return p - e / e.sum()
+
+
+@mistake
+def softmax_without_shift(logits, p):
+    """np.exp(1000) overflows to inf and inf / inf is nan: subtract np.max(logits) before
+    exponentiating (softmax does not change).
+    """
+    e = np.exp(logits)
+    return e / e.sum() - p
+
+
+@mistake
+def softmax_only(logits, p):
+    """The gradient of the cross-entropy is softmax(logits) - p: subtract the target."""
+    e = np.exp(logits - np.max(logits))
+    return e / e.sum()
+
+
+@mistake
+def log_softmax_minus_target(logits, p):
+    """The gradient of logsumexp(z) - p . z is softmax(z) - p; log-softmax minus p is a
+    different thing.
+    """
+    shifted = logits - np.max(logits)
+    return shifted - np.log(np.sum(np.exp(shifted))) - p
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def scipy_softmax(logits, p):
+    from scipy.special import softmax
+
+    return softmax(logits) - p
+
+
+@alternative
+def exp_of_log_softmax(logits, p):
+    m = logits.max()
+    log_z = m + np.log(np.exp(logits - m).sum())
+    return np.exp(logits - log_z) - p
+
+
+@alternative
+def loop_with_math(logits, p):
+    m = max(logits)
+    exps = [math.exp(v - m) for v in logits]
+    total = sum(exps)
+    return np.array([e / total - t for e, t in zip(exps, p, strict=True)])

@@ -9,8 +9,9 @@ import numpy as np
 import pytest
 from hypothesis import given, seed
 
-from autograder.compare import assert_close, check_calls, format_value
-from autograder.strategies import vectors
+from autograder.suite.compare import assert_close, check_calls, format_value
+from autograder.suite.mistakes import alternative, mistake
+from autograder.suite.strategies import vectors
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -97,3 +98,93 @@ def test_does_not_modify_its_input(student):
         f"{format_value(after)} after it. Write `shifted = z - np.max(z)` (a new array), "
         "not `z -= np.max(z)`."
     )
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def shifts_z_in_place(z):
+    """`z -= np.max(z)` changes the caller's array; write `shifted = z - np.max(z)`, which makes
+    a new one.
+    """
+    z -= np.max(z)
+    s = np.exp(z) / np.sum(np.exp(z))
+    return np.diag(s) - np.outer(s, s)
+
+
+@mistake
+def diagonal_only(z):
+    """softmax(z)_i depends on every z_j (they share the denominator), so the off-diagonal
+    entries are not 0: J[i, j] = s_i (delta_ij - s_j), i.e. J = diag(s) - np.outer(s, s).
+    """
+    s = np.exp(z) / np.sum(np.exp(z))
+    return np.diag(s * (1 - s))
+
+
+@mistake
+def missing_the_diagonal_term(z):
+    """For i = j the quotient rule gives s_i - s_i^2, not only -s_i^2: J = diag(s) - np.outer(s,
+    s), with the diagonal term diag(s).
+    """
+    s = np.exp(z) / np.sum(np.exp(z))
+    return -np.outer(s, s)
+
+
+@mistake
+def sign_flipped(z):
+    """Raising z_i raises s_i (positive diagonal) and lowers every other s_j (negative
+    off-diagonal): J = diag(s) - np.outer(s, s), not the other way round.
+    """
+    s = np.exp(z) / np.sum(np.exp(z))
+    return np.outer(s, s) - np.diag(s)
+
+
+@mistake
+def outer_s_and_one_minus_s(z):
+    """J[i, j] = s_i (delta_ij - s_j): the 1 (delta_ij) is only on the diagonal. np.outer(s, 1 -
+    s) puts it in every entry; use np.diag(s) - np.outer(s, s).
+    """
+    s = np.exp(z) / np.sum(np.exp(z))
+    return np.outer(s, 1 - s)
+
+
+@mistake
+def returns_the_diagonal_vector(z):
+    """s * (1 - s) is only the diagonal of the Jacobian; softmax_jacobian(z) is the full n x n
+    matrix np.diag(s) - np.outer(s, s).
+    """
+    s = np.exp(z) / np.sum(np.exp(z))
+    return s * (1 - s)
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def double_loop_with_kronecker_delta(z):
+    e = np.exp(z)
+    s = e / e.sum()
+    n = len(z)
+    J = np.zeros((n, n))
+    for i in range(n):
+        for j in range(n):
+            J[i, j] = s[i] * ((1.0 if i == j else 0.0) - s[j])
+    return J
+
+
+@alternative
+def einsum_with_identity(z):
+    from scipy.special import softmax
+
+    s = softmax(z)
+    return np.einsum("i,ij->ij", s, np.eye(len(z)) - s[None, :])
+
+
+@alternative
+def diagflat_minus_column_times_row(z):
+    s = np.exp(z - z.max())
+    s = (s / s.sum()).reshape(-1, 1)
+    return np.diagflat(s) - s @ s.T

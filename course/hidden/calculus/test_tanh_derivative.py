@@ -6,7 +6,8 @@ the real symbol x. Any form equal to it for real x is right: 1 - tanh(x)^2, 1 / 
 import pytest
 import sympy as sp
 
-from autograder.compare import assert_equivalent
+from autograder.suite.compare import assert_equivalent
+from autograder.suite.mistakes import alternative, mistake
 
 
 def reference(x):
@@ -34,3 +35,65 @@ def test_uses_its_argument(student):
     u = sp.Symbol("u", real=True)
     assert_equivalent(student.tanh_derivative(u), reference(u), domain={u: (-4.0, 4.0)},
                       inputs={"x": u})
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def returns_tanh(x):
+    """That is tanh itself; differentiate it: d/dx tanh(x) = 1 - tanh(x)^2 (sp.diff does it)."""
+    return sp.tanh(x)
+
+
+@mistake
+def one_plus_tanh_squared(x):
+    """tanh = sinh / cosh, so by the quotient rule tanh' = (cosh^2 - sinh^2) / cosh^2 = 1 -
+    tanh^2: a minus sign, not a plus.
+    """
+    return 1 + sp.tanh(x) ** 2
+
+
+@mistake
+def one_minus_tanh(x):
+    """tanh' = 1 - tanh(x)^2: the tanh is squared."""
+    return 1 - sp.tanh(x)
+
+
+@mistake
+def sigmoid_pattern(x):
+    """tanh(x) (1 - tanh(x)) is the sigmoid's pattern sigma (1 - sigma); tanh has its own: tanh'
+    = 1 - tanh^2.
+    """
+    return sp.tanh(x) * (1 - sp.tanh(x))
+
+
+@mistake
+def sech_not_squared(x):
+    """tanh' = 1 / cosh(x)^2 = sech(x)^2: the sech (or cosh) is squared."""
+    return 1 / sp.cosh(x)
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def one_over_cosh_squared(x):
+    return 1 / sp.cosh(x) ** 2
+
+
+@alternative
+def exponentials(x):
+    return 4 / (sp.exp(x) + sp.exp(-x)) ** 2
+
+
+@alternative
+def diff_of_tanh(x):
+    return sp.diff(sp.tanh(x), x)
+
+
+@alternative
+def sech_squared(x):
+    return sp.sech(x) ** 2

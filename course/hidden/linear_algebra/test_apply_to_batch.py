@@ -9,7 +9,8 @@ from hypothesis import given, seed
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from autograder.compare import assert_close, check_calls, format_value
+from autograder.suite.compare import assert_close, check_calls, format_value
+from autograder.suite.mistakes import alternative, mistake
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -97,3 +98,61 @@ def test_does_not_modify_its_inputs(student):
         f"batch_of_vectors = {format_value(batch)} before the call, {format_value(f_after)} "
         f"and {format_value(b_after)} after it. Build a new array for the result."
     )
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def results_stacked_as_rows(F, batch_of_vectors):
+    """np.array([F @ v for v in batch.T]) stacks the results as rows: that is (F @ batch).T. The
+    vectors of the batch are its columns, so the results must be columns too:
+    np.column_stack(...) or simply F @ batch_of_vectors.
+    """
+    return np.array([F @ v for v in batch_of_vectors.T])
+
+
+@mistake
+def batch_times_f(F, batch_of_vectors):
+    """batch_of_vectors @ F applies the batch to F. Matrix products don't commute: F goes on the
+    left, F @ batch_of_vectors.
+    """
+    return batch_of_vectors @ F
+
+
+@mistake
+def transposed_f(F, batch_of_vectors):
+    """F.T @ batch applies the transpose of F. Apply F itself: F @ batch_of_vectors."""
+    return F.T @ batch_of_vectors
+
+
+@mistake
+def elementwise_product(F, batch_of_vectors):
+    """F * batch multiplies entry by entry; applying F to a vector is the matrix product: F @
+    batch_of_vectors (or np.matmul).
+    """
+    return F * batch_of_vectors
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def column_stack_of_a_comprehension(F, batch_of_vectors):
+    return np.column_stack([F @ v for v in batch_of_vectors.T])
+
+
+@alternative
+def loop_over_columns(F, batch_of_vectors):
+    out = np.zeros((F.shape[0], batch_of_vectors.shape[1]))
+    for j in range(batch_of_vectors.shape[1]):
+        for i in range(F.shape[0]):
+            out[i, j] = sum(F[i, t] * batch_of_vectors[t, j] for t in range(F.shape[1]))
+    return out
+
+
+@alternative
+def einsum(F, batch_of_vectors):
+    return np.einsum("ij,jk->ik", F, batch_of_vectors)

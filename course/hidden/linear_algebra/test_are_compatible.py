@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given, seed
 from hypothesis import strategies as st
 
-from autograder.compare import assert_equal, check_calls, format_value
+from autograder.suite.compare import assert_equal, check_calls, format_value
+from autograder.suite.mistakes import alternative, mistake
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -93,3 +94,63 @@ def test_does_not_modify_its_inputs(student):
         f"B = {format_value(B)} before the call, A = {format_value(a_after)}, "
         f"B = {format_value(b_after)} after it. Only read their shapes."
     )
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def outer_dimensions(A, B):
+    """For A @ B, the inner dimensions must match: the number of columns of A (A.shape[1]) with
+    the number of rows of B (B.shape[0]). You compared the outer ones.
+    """
+    return A.shape[0] == B.shape[1]
+
+
+@mistake
+def same_shapes(A, B):
+    """A @ B does not need A and B to have the same shape ((2, 3) @ (3, 4) is fine, (2, 3) @ (2,
+    3) is not): compare A.shape[1] with B.shape[0].
+    """
+    return A.shape == B.shape
+
+
+@mistake
+def same_number_of_columns(A, B):
+    """Each column of B is a vector that A is applied to, so its length (B's number of rows,
+    B.shape[0]) must equal A's number of columns, A.shape[1].
+    """
+    return A.shape[1] == B.shape[1]
+
+
+@mistake
+def same_number_of_rows(A, B):
+    """A's rows are not what must match: A @ B needs A.shape[1] (columns of A) == B.shape[0]
+    (rows of B).
+    """
+    return A.shape[0] == B.shape[0]
+
+
+@mistake
+def returns_an_int(A, B):
+    """Return a bool (True or False), e.g. the value of A.shape[1] == B.shape[0]."""
+    return int(A.shape[1] == B.shape[0])
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def try_the_product(A, B):
+    try:
+        A @ B
+    except ValueError:
+        return False
+    return True
+
+
+@alternative
+def numpy_bool(A, B):
+    return np.equal(np.shape(A)[-1], np.shape(B)[0])

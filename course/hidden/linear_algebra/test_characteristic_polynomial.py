@@ -8,7 +8,8 @@ other form equal to it is right; note det(M - lam I) differs by the sign (-1)^n.
 import pytest
 import sympy as sp
 
-from autograder.compare import assert_equivalent, format_value
+from autograder.suite.compare import assert_equivalent, format_value
+from autograder.suite.mistakes import alternative, mistake
 
 
 def reference(M, lam):
@@ -83,3 +84,60 @@ def test_roots_are_the_eigenvalues(student):
         assert_equivalent(got.subs(LAM, eigenvalue), sp.Integer(0),
                           inputs={"M": M, "lam": eigenvalue},
                           what=f"your polynomial at the eigenvalue {eigenvalue}")
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def det_of_m_minus_lam(M, lam):
+    """det(M - lam I) = (-1)^n det(lam I - M): for odd n it has the opposite sign. The
+    characteristic polynomial here is det(lam I - M), which is monic (leading term lam^n).
+    """
+    return (M - lam * sp.eye(M.shape[0])).det()
+
+
+@mistake
+def two_by_two_formula(M, lam):
+    """lam^2 - trace(M) lam + det(M) is the formula for 2 x 2 matrices only; in general compute
+    det(lam I - M), e.g. (lam * sp.eye(n) - M).det().
+    """
+    return lam**2 - M.trace() * lam + M.det()
+
+
+@mistake
+def product_of_the_diagonal(M, lam):
+    """The product of (lam - M[i, i]) is the characteristic polynomial only for triangular
+    matrices; in general compute the determinant det(lam I - M).
+    """
+    result = sp.Integer(1)
+    for i in range(M.shape[0]):
+        result *= lam - M[i, i]
+    return result
+
+
+@mistake
+def plus_instead_of_minus(M, lam):
+    """det(lam I + M) has the roots -eigenvalues. Subtract M: det(lam I - M)."""
+    return (lam * sp.eye(M.shape[0]) + M).det()
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def sympy_charpoly(M, lam):
+    return M.charpoly(lam).as_expr()
+
+
+@alternative
+def sign_corrected(M, lam):
+    n = M.shape[0]
+    return sp.expand((-1) ** n * (M - lam * sp.eye(n)).det())
+
+
+@alternative
+def factored(M, lam):
+    return sp.factor(sp.Matrix(lam * sp.eye(M.shape[0]) - M).det(method="berkowitz"))

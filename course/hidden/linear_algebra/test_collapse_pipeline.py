@@ -11,7 +11,8 @@ from hypothesis import given, seed
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from autograder.compare import assert_close, check_calls, format_value
+from autograder.suite.compare import assert_close, check_calls, format_value
+from autograder.suite.mistakes import alternative, mistake
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -108,3 +109,71 @@ def test_does_not_modify_its_input(student):
         "reverse, pop from or assign into the list or its matrices: use matrices[::-1] or "
         "reversed(matrices), which leave it alone, and V = M @ V (not V @= M on an input)."
     )
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def reverses_the_list_in_place(matrices):
+    """list.reverse() reverses the caller's list in place: their pipeline now runs backwards.
+    Use matrices[::-1] or reversed(matrices), which leave the list alone.
+    """
+    import functools
+
+    matrices.reverse()
+    return functools.reduce(np.matmul, matrices)
+
+
+@mistake
+def multiplied_in_reading_order(matrices):
+    """Applying W first and then X is X @ W: the matrix applied first goes on the right.
+    Multiply each next matrix on the left: V = M @ V.
+    """
+    import functools
+
+    return functools.reduce(np.matmul, matrices)
+
+
+@mistake
+def elementwise_products(matrices):
+    """M * V multiplies entry by entry; composing two matrices is the matrix product M @ V."""
+    V = matrices[0]
+    for M in matrices[1:]:
+        V = M * V
+    return V
+
+
+@mistake
+def sum_of_the_matrices(matrices):
+    """Adding matrices runs them side by side and adds the outputs; one after the other is their
+    product: V = M @ V for each next M.
+    """
+    return sum(matrices)
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def reduce_from_the_left(matrices):
+    import functools
+
+    return functools.reduce(lambda V, M: M @ V, matrices)
+
+
+@alternative
+def multi_dot_reversed(matrices):
+    if len(matrices) == 1:
+        return matrices[0].copy()
+    return np.linalg.multi_dot(list(reversed(matrices)))
+
+
+@alternative
+def identity_then_each(matrices):
+    V = np.eye(matrices[0].shape[1])
+    for M in matrices:
+        V = np.matmul(M, V)
+    return V

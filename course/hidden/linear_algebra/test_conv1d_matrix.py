@@ -8,9 +8,10 @@ import pytest
 from hypothesis import given, seed
 from hypothesis import strategies as st
 
-from autograder.compare import GradingFailure, assert_close, check_calls, format_value
-from autograder.policies import ARRAY, Problem
-from autograder.strategies import vectors
+from autograder.suite.compare import GradingFailure, assert_close, check_calls, format_value
+from autograder.suite.mistakes import alternative, mistake
+from autograder.suite.policies import ARRAY, Problem
+from autograder.suite.strategies import vectors
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -105,3 +106,91 @@ def test_does_not_modify_its_input(student):
         f"before the call, {format_value(after)} after it. Flip with kernel[::-1] (a new view "
         "you only read), not kernel[:] = ... or kernel.sort()."
     )
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def kernel_not_flipped(kernel, n):
+    """That is correlation: np.convolve flips the kernel. Row i of M holds kernel[::-1] in
+    columns i .. i + L - 1.
+    """
+    L = len(kernel)
+    M = np.zeros((n - L + 1, n))
+    for i in range(n - L + 1):
+        M[i, i:i + L] = kernel
+    return M
+
+
+@mistake
+def full_mode(kernel, n):
+    """That is mode='full' (every partial overlap, n + L - 1 rows); 'valid' keeps only the
+    positions where the kernel fits entirely: n - L + 1 rows.
+    """
+    return np.column_stack([np.convolve(e, kernel, mode="full") for e in np.eye(n)])
+
+
+@mistake
+def same_mode(kernel, n):
+    """That is mode='same' (n rows); 'valid' keeps only the positions where the kernel fits
+    entirely inside x: n - L + 1 rows.
+    """
+    return np.column_stack([np.convolve(e, kernel, mode="same") for e in np.eye(n)])
+
+
+@mistake
+def one_row_short(kernel, n):
+    """There are n - L + 1 positions where a kernel of length L fits inside x (e.g. one when n
+    == L), not n - L.
+    """
+    L = len(kernel)
+    M = np.zeros((n - L, n))
+    for i in range(n - L):
+        M[i, i:i + L] = kernel[::-1]
+    return M
+
+
+@mistake
+def transposed_matrix(kernel, n):
+    """M must map a vector of length n to the n - L + 1 outputs, so its shape is (n - L + 1, n);
+    yours is the transpose.
+    """
+    L = len(kernel)
+    M = np.zeros((n, n - L + 1))
+    for i in range(n - L + 1):
+        M[i:i + L, i] = kernel[::-1]
+    return M
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def scipy_toeplitz(kernel, n):
+    from scipy.linalg import toeplitz
+
+    L = len(kernel)
+    first_column = np.zeros(n - L + 1)
+    first_column[0] = kernel[-1]
+    first_row = np.zeros(n)
+    first_row[:L] = kernel[::-1]
+    return toeplitz(first_column, first_row)
+
+
+@alternative
+def convolve_unit_vectors(kernel, n):
+    return np.array([np.convolve(e, kernel, mode="valid") for e in np.eye(n)]).T
+
+
+@alternative
+def index_formula(kernel, n):
+    L = len(kernel)
+    M = np.zeros((n - L + 1, n))
+    for i in range(n - L + 1):
+        for j in range(n):
+            if 0 <= i + L - 1 - j < L:
+                M[i, j] = kernel[i + L - 1 - j]
+    return M

@@ -13,7 +13,8 @@ from hypothesis import given, seed
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from autograder.compare import assert_close, check_calls, format_value
+from autograder.suite.compare import assert_close, check_calls, format_value
+from autograder.suite.mistakes import alternative, mistake
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -110,3 +111,89 @@ def test_does_not_modify_its_inputs(student):
         f"kernel = {format_value(kernel)} before the call, {format_value(i_after)} and "
         f"{format_value(k_after)} after it. Flip with kernel[::-1, ::-1] (a view you only read)."
     )
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def correlation_instead(image, kernel):
+    """That is cross-correlation (what deep-learning libraries call convolution): convolution
+    flips the kernel in both directions first, kernel[::-1, ::-1].
+    """
+    h, w = kernel.shape
+    out = np.zeros((image.shape[0] - h + 1, image.shape[1] - w + 1))
+    for i in range(out.shape[0]):
+        for j in range(out.shape[1]):
+            out[i, j] = np.sum(image[i:i + h, j:j + w] * kernel)
+    return out
+
+
+@mistake
+def flips_only_the_rows(image, kernel):
+    """kernel[::-1] flips only the rows; convolution flips both axes: kernel[::-1, ::-1]."""
+    h, w = kernel.shape
+    flipped = kernel[::-1]
+    out = np.zeros((image.shape[0] - h + 1, image.shape[1] - w + 1))
+    for i in range(out.shape[0]):
+        for j in range(out.shape[1]):
+            out[i, j] = np.sum(image[i:i + h, j:j + w] * flipped)
+    return out
+
+
+@mistake
+def full_mode_2d(image, kernel):
+    """That is mode 'full' (every partial overlap); 'valid' keeps only the positions where the
+    kernel fits inside the image: shape (H - h + 1, W - w + 1).
+    """
+    from scipy.signal import convolve2d
+
+    return convolve2d(image, kernel, mode="full")
+
+
+@mistake
+def same_mode_2d(image, kernel):
+    """That is mode 'same' (the image's shape); 'valid' keeps only the positions where the
+    kernel fits inside the image: shape (H - h + 1, W - w + 1).
+    """
+    from scipy.signal import convolve2d
+
+    return convolve2d(image, kernel, mode="same")
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def scipy_convolve2d(image, kernel):
+    from scipy.signal import convolve2d
+
+    return convolve2d(image, kernel, mode="valid")
+
+
+@alternative
+def correlate_with_the_flipped_kernel(image, kernel):
+    from scipy.signal import correlate2d
+
+    return correlate2d(image, np.flip(kernel), mode="valid")
+
+
+@alternative
+def sliding_windows(image, kernel):
+    windows = np.lib.stride_tricks.sliding_window_view(image, kernel.shape)
+    return np.einsum("ijpq,pq->ij", windows, kernel[::-1, ::-1])
+
+
+@alternative
+def four_loops(image, kernel):
+    H, W = image.shape
+    h, w = kernel.shape
+    out = np.zeros((H - h + 1, W - w + 1))
+    for i in range(H - h + 1):
+        for j in range(W - w + 1):
+            for p in range(h):
+                for q in range(w):
+                    out[i, j] += kernel[p, q] * image[i + h - 1 - p, j + w - 1 - q]
+    return out

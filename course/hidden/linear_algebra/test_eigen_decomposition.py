@@ -11,9 +11,10 @@ import pytest
 from hypothesis import given, seed
 from hypothesis import strategies as st
 
-from autograder.compare import GradingFailure, assert_close, check_calls, format_value
-from autograder.policies import ARRAY, Problem
-from autograder.strategies import matrices
+from autograder.suite.compare import GradingFailure, assert_close, check_calls, format_value
+from autograder.suite.mistakes import alternative, mistake
+from autograder.suite.policies import ARRAY, Problem
+from autograder.suite.strategies import matrices
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -133,3 +134,76 @@ def test_does_not_modify_its_input(student):
         f"eigen_decomposition(S) changed its argument: S = {format_value(S)} before the call, "
         f"{format_value(after)} after it. Work on new arrays."
     )
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def unsorted_eig(S):
+    """np.linalg.eig does not sort the eigenvalues. For a symmetric matrix use np.linalg.eigh,
+    which returns them in increasing order with orthonormal eigenvectors.
+    """
+    w, V = np.linalg.eig(S)
+    return w, V
+
+
+@mistake
+def sorts_values_not_vectors(S):
+    """Sorting w alone breaks the pairing: column i of V must stay the eigenvector of w[i]. Sort
+    both with one order (order = np.argsort(w); w[order], V[:, order]) or use np.linalg.eigh.
+    """
+    w, V = np.linalg.eig(S)
+    return np.sort(w), V
+
+
+@mistake
+def decreasing_order(S):
+    """The eigenvalues are asked for in increasing order (as np.linalg.eigh returns them), not
+    decreasing.
+    """
+    w, V = np.linalg.eigh(S)
+    return w[::-1], V[:, ::-1]
+
+
+@mistake
+def eigenvectors_as_rows(S):
+    """The eigenvectors are the columns of V (S @ V[:, i] = w[i] V[:, i]), as np.linalg.eigh
+    returns them; V.T has them as rows.
+    """
+    w, V = np.linalg.eigh(S)
+    return w, V.T
+
+
+@mistake
+def singular_values_instead(S):
+    """Singular values are the absolute values of a symmetric matrix's eigenvalues: negative
+    eigenvalues come out with the wrong sign. Use np.linalg.eigh.
+    """
+    U, s, _ = np.linalg.svd(S)
+    return s[::-1], U[:, ::-1]
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def scipy_eigh(S):
+    import scipy.linalg
+
+    return scipy.linalg.eigh(S)
+
+
+@alternative
+def sorted_with_argsort(S):
+    w, V = np.linalg.eigh(S)
+    order = np.argsort(-w)[::-1]
+    return [w[order], V[:, order]]
+
+
+@alternative
+def eigh_of_the_negative(S):
+    w, V = np.linalg.eigh(-S)
+    return -w[::-1], V[:, ::-1]

@@ -10,8 +10,9 @@ sp.Matrix(...).eigenvals(); they are compared at points of the domain.
 import pytest
 import sympy as sp
 
-from autograder.compare import GradingFailure, assert_equivalent, format_value
-from autograder.symbolic import equivalent
+from autograder.suite.compare import GradingFailure, assert_equivalent, format_value
+from autograder.suite.mistakes import alternative, mistake
+from autograder.suite.symbolic import equivalent
 
 
 def reference(a, b, c):
@@ -74,3 +75,71 @@ def test_sum_is_trace_and_product_is_determinant(student):
                       what="the sum of your eigenvalues (it should be the trace a + c)")
     assert_equivalent(first * second, a * c - b**2, inputs=inputs,
                       what="the product of your eigenvalues (it should be a c - b^2)")
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def diagonal_entries(a, b, c):
+    """a and c are the eigenvalues only when b = 0 (a diagonal matrix). In general solve det(lam
+    I - M) = lam^2 - (a + c) lam + a c - b^2 = 0.
+    """
+    return (a, c)
+
+
+@mistake
+def forgets_the_halves(a, b, c):
+    """The quadratic formula divides by 2: lam = ((a + c) -+ sqrt((a - c)^2 + 4 b^2)) / 2; your
+    eigenvalues are twice too large (their sum should be the trace a + c).
+    """
+    root = sp.sqrt((a - c) ** 2 + 4 * b**2)
+    return (a + c - root, a + c + root)
+
+
+@mistake
+def sum_under_the_root(a, b, c):
+    """Under the root is the difference: ((a - c) / 2)^2 + b^2 (the discriminant (a + c)^2 - 4
+    (a c - b^2) = (a - c)^2 + 4 b^2).
+    """
+    root = sp.sqrt(((a + c) / 2) ** 2 + b**2)
+    return ((a + c) / 2 - root, (a + c) / 2 + root)
+
+
+@mistake
+def minus_b_squared(a, b, c):
+    """The root is sqrt(((a - c) / 2)^2 + b^2), with +b^2: the discriminant (a + c)^2 - 4 (a c -
+    b^2) adds 4 b^2. (A symmetric matrix always has real eigenvalues.)
+    """
+    root = sp.sqrt(((a - c) / 2) ** 2 - b**2)
+    return ((a + c) / 2 - root, (a + c) / 2 + root)
+
+
+@mistake
+def mean_plus_minus_b(a, b, c):
+    """(a + c) / 2 -+ b is right only when a = c. In general the distance from the mean is
+    sqrt(((a - c) / 2)^2 + b^2).
+    """
+    return ((a + c) / 2 - b, (a + c) / 2 + b)
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def sympy_eigenvals(a, b, c):
+    return list(sp.Matrix([[a, b], [b, c]]).eigenvals())
+
+
+@alternative
+def solve_the_quadratic(a, b, c):
+    lam = sp.Symbol("lam")
+    return sp.solve(lam**2 - (a + c) * lam + a * c - b**2, lam)
+
+
+@alternative
+def larger_first(a, b, c):
+    root = sp.sqrt((a - c) ** 2 + 4 * b**2) / 2
+    return ((a + c) / 2 + root, (a + c) / 2 - root)

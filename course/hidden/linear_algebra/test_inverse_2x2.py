@@ -8,7 +8,8 @@ formula, simplified or not); entries are compared at points of the domain.
 import pytest
 import sympy as sp
 
-from autograder.compare import GradingFailure, assert_equivalent, format_value
+from autograder.suite.compare import GradingFailure, assert_equivalent, format_value
+from autograder.suite.mistakes import alternative, mistake
 
 
 def reference(a, b, c, d):
@@ -57,3 +58,65 @@ def test_inverse_times_matrix_is_identity(student):
     identity = reference(a, b, c, d) * M
     assert_equivalent(got * M, identity, inputs={"a": a, "b": b, "c": c, "d": d},
                       what="your inverse times [[a, b], [c, d]] (it should be the identity)")
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def forgets_the_determinant(a, b, c, d):
+    """[[d, -b], [-c, a]] is the adjugate; the inverse divides it by the determinant a d - b c.
+    Check: your matrix times [[a, b], [c, d]] should be the identity.
+    """
+    return sp.Matrix([[d, -b], [-c, a]])
+
+
+@mistake
+def diagonal_not_swapped(a, b, c, d):
+    """Swap the diagonal entries: the inverse is [[d, -b], [-c, a]] / (a d - b c), with d top
+    left and a bottom right.
+    """
+    return sp.Matrix([[a, -b], [-c, d]]) / (a * d - b * c)
+
+
+@mistake
+def off_diagonal_not_negated(a, b, c, d):
+    """Negate the off-diagonal entries: [[d, -b], [-c, a]] / (a d - b c)."""
+    return sp.Matrix([[d, b], [c, a]]) / (a * d - b * c)
+
+
+@mistake
+def off_diagonal_swapped(a, b, c, d):
+    """The off-diagonal entries stay in place (negated): -b top right, -c bottom left. Inverse:
+    [[d, -b], [-c, a]] / (a d - b c).
+    """
+    return sp.Matrix([[d, -c], [-b, a]]) / (a * d - b * c)
+
+
+@mistake
+def entrywise_reciprocals(a, b, c, d):
+    """The inverse of a matrix is not the matrix of reciprocals: M^-1 M = I. For 2 x 2 it is
+    [[d, -b], [-c, a]] / (a d - b c) (or sp.Matrix([[a, b], [c, d]]).inv()).
+    """
+    return sp.Matrix([[1 / a, 1 / b], [1 / c, 1 / d]])
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def sympy_inv(a, b, c, d):
+    return sp.Matrix([[a, b], [c, d]]).inv()
+
+
+@alternative
+def adjugate_over_determinant(a, b, c, d):
+    M = sp.Matrix([[a, b], [c, d]])
+    return sp.simplify(M.adjugate() / M.det())
+
+
+@alternative
+def power_minus_one(a, b, c, d):
+    return sp.ImmutableMatrix([[a, b], [c, d]]) ** -1

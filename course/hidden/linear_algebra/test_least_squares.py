@@ -10,9 +10,10 @@ import pytest
 from hypothesis import given, seed
 from hypothesis import strategies as st
 
-from autograder.compare import GradingFailure, assert_close, check_calls, format_value
-from autograder.policies import ARRAY, Problem
-from autograder.strategies import matrices, vectors
+from autograder.suite.compare import GradingFailure, assert_close, check_calls, format_value
+from autograder.suite.mistakes import alternative, mistake
+from autograder.suite.policies import ARRAY, Problem
+from autograder.suite.strategies import matrices, vectors
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -133,3 +134,70 @@ def test_does_not_modify_its_inputs(student):
         f"y = {format_value(y)} before the call, {format_value(x_after)} and "
         f"{format_value(y_after)} after it. Compute with new arrays."
     )
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def solve_as_if_square(X, y):
+    """np.linalg.solve needs a square X; with more data points than unknowns there is no exact
+    solution. Solve the normal equations X^T X w = X^T y, or use np.linalg.lstsq.
+    """
+    return np.linalg.solve(X, y)
+
+
+@mistake
+def whole_lstsq_tuple(X, y):
+    """np.linalg.lstsq returns a tuple (w, residuals, rank, singular_values); return only its
+    first element, np.linalg.lstsq(X, y, rcond=None)[0].
+    """
+    return np.linalg.lstsq(X, y, rcond=None)
+
+
+@mistake
+def forgets_the_gram_matrix(X, y):
+    """X^T y is only the right-hand side of the normal equations; w solves X^T X w = X^T y:
+    np.linalg.solve(X.T @ X, X.T @ y).
+    """
+    return X.T @ y
+
+
+@mistake
+def adds_a_bias_column(X, y):
+    """Don't add a column of ones: X is the design matrix as given (if an intercept is wanted, X
+    already has that column). w has one entry per column of X.
+    """
+    X1 = np.column_stack([np.ones(len(X)), X])
+    return np.linalg.solve(X1.T @ X1, X1.T @ y)
+
+
+@mistake
+def ridge_penalty(X, y):
+    """Adding lambda * I to X^T X is ridge regression, which shrinks w; plain least squares
+    solves X^T X w = X^T y exactly.
+    """
+    return np.linalg.solve(X.T @ X + 0.1 * np.eye(X.shape[1]), X.T @ y)
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def pinv(X, y):
+    return np.linalg.pinv(X) @ y
+
+
+@alternative
+def normal_equations_with_inv(X, y):
+    return np.linalg.inv(X.T @ X) @ X.T @ y
+
+
+@alternative
+def qr_and_triangular_solve(X, y):
+    from scipy.linalg import solve_triangular
+
+    Q, R = np.linalg.qr(X)
+    return solve_triangular(R, Q.T @ y)

@@ -11,9 +11,10 @@ import pytest
 from hypothesis import given, seed
 from hypothesis import strategies as st
 
-from autograder.compare import GradingFailure, assert_close, check_calls, format_value
-from autograder.policies import ARRAY, Problem
-from autograder.strategies import matrices
+from autograder.suite.compare import GradingFailure, assert_close, check_calls, format_value
+from autograder.suite.mistakes import alternative, mistake
+from autograder.suite.policies import ARRAY, Problem
+from autograder.suite.strategies import matrices
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -121,3 +122,74 @@ def test_does_not_modify_its_input(student):
         f"{format_value(after)} after it. Compute with new arrays (np.linalg.svd returns new "
         "ones; set singular values to zero in a copy)."
     )
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def keeps_the_smallest(A, k):
+    """np.linalg.svd sorts the singular values from largest to smallest; Eckart-Young keeps the
+    k largest, i.e. the first k: U[:, :k], s[:k], Vt[:k].
+    """
+    U, s, Vt = np.linalg.svd(A, full_matrices=False)
+    if k == 0:
+        return np.zeros_like(A)
+    return U[:, -k:] @ np.diag(s[-k:]) @ Vt[-k:]
+
+
+@mistake
+def forgets_singular_values(A, k):
+    """U_k V_k^T drops the sizes of the components: the approximation is U[:, :k] @
+    np.diag(s[:k]) @ Vt[:k], with the singular values in the middle.
+    """
+    U, s, Vt = np.linalg.svd(A, full_matrices=False)
+    return U[:, :k] @ Vt[:k]
+
+
+@mistake
+def keeps_k_plus_one(A, k):
+    """Keep exactly k singular values: s[:k] (indices 0 .. k-1), not s[:k + 1]."""
+    U, s, Vt = np.linalg.svd(A, full_matrices=False)
+    return U[:, :k + 1] @ np.diag(s[:k + 1]) @ Vt[:k + 1]
+
+
+@mistake
+def columns_of_vt(A, k):
+    """np.linalg.svd returns V transposed (Vt): the right singular vectors are the rows of Vt,
+    so take Vt[:k], not columns of Vt.
+    """
+    U, s, Vt = np.linalg.svd(A, full_matrices=False)
+    return U[:, :k] @ np.diag(s[:k]) @ Vt[:, :k].T
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def zero_the_small_singular_values(A, k):
+    U, s, Vt = np.linalg.svd(A)
+    s = s.copy()
+    s[k:] = 0
+    S = np.zeros(A.shape)
+    S[:len(s), :len(s)] = np.diag(s)
+    return U @ S @ Vt
+
+
+@alternative
+def sum_of_outer_products(A, k):
+    U, s, Vt = np.linalg.svd(A)
+    total = np.zeros(A.shape)
+    for i in range(k):
+        total += s[i] * np.outer(U[:, i], Vt[i])
+    return total
+
+
+@alternative
+def scipy_svd(A, k):
+    import scipy.linalg
+
+    U, s, Vt = scipy.linalg.svd(A, full_matrices=False)
+    return U[:, :k] @ np.diag(s[:k]) @ Vt[:k, :]

@@ -9,9 +9,10 @@ import pytest
 from hypothesis import given, seed
 from hypothesis import strategies as st
 
-from autograder.compare import GradingFailure, assert_close, check_calls, format_value
-from autograder.policies import ARRAY, Problem
-from autograder.strategies import vectors
+from autograder.suite.compare import GradingFailure, assert_close, check_calls, format_value
+from autograder.suite.mistakes import alternative, mistake
+from autograder.suite.policies import ARRAY, Problem
+from autograder.suite.strategies import vectors
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -73,3 +74,70 @@ def test_repeats_any_vector(student, k, x):
     M = as_array(student.make_repeater(k, n), (k * n, n), {"k": k, "n": n})
     assert_close(M @ x, np.tile(x, k),
                  inputs={"k": k, "n": n, "x": x}, what="make_repeater(k, n) @ x")
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def one_row_per_copy(k, n):
+    """A (k, n) matrix outputs only k numbers (each row gives one). k copies of a length-n
+    vector are k*n numbers, so the matrix is (k*n, n): k identity matrices stacked.
+    """
+    return np.vstack([np.ones(n)] * k)
+
+
+@mistake
+def stacked_side_by_side(k, n):
+    """np.hstack puts the identity matrices side by side, giving shape (n, k*n): that matrix
+    takes vectors of length k*n. Stack them vertically (np.vstack) to get (k*n, n).
+    """
+    return np.hstack([np.eye(n)] * k)
+
+
+@mistake
+def each_entry_repeated(k, n):
+    """np.repeat(np.eye(n), k, axis=0) repeats each entry k times ([x, x, y, y]); the task is k
+    copies of the whole vector ([x, y, x, y]): np.vstack([np.eye(n)] * k).
+    """
+    return np.repeat(np.eye(n), k, axis=0)
+
+
+@mistake
+def swapped_arguments(k, n):
+    """k is the number of copies and n the length of the vector: stack k identity matrices of
+    size n (np.vstack([np.eye(n)] * k)), not n of size k.
+    """
+    return np.vstack([np.eye(k)] * n)
+
+
+@mistake
+def identity_padded_with_zeros(k, n):
+    """np.eye(k * n, n) puts one copy of x on top and zeros below. Each block of n rows must be
+    an identity matrix: np.vstack([np.eye(n)] * k).
+    """
+    return np.eye(k * n, n)
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def tile(k, n):
+    return np.tile(np.eye(n), (k, 1))
+
+
+@alternative
+def kronecker(k, n):
+    return np.kron(np.ones((k, 1)), np.eye(n))
+
+
+@alternative
+def integer_loop(k, n):
+    M = np.zeros((k * n, n), dtype=int)
+    for copy in range(k):
+        for i in range(n):
+            M[copy * n + i, i] = 1
+    return M

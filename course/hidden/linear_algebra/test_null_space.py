@@ -10,9 +10,10 @@ import pytest
 from hypothesis import given, seed
 from hypothesis import strategies as st
 
-from autograder.compare import GradingFailure, assert_close, format_value
-from autograder.policies import ARRAY, Problem
-from autograder.strategies import matrices
+from autograder.suite.compare import GradingFailure, assert_close, format_value
+from autograder.suite.mistakes import alternative, mistake
+from autograder.suite.policies import ARRAY, Problem
+from autograder.suite.strategies import matrices
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -113,3 +114,76 @@ def test_does_not_modify_its_input(student):
         f"null_space(A) changed its argument: A = {format_value(A)} before the call, "
         f"{format_value(after)} after it. Work on a copy of A."
     )
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def basis_as_rows(A):
+    """The basis vectors must be the columns of N (shape (n, n - r)): the rows Vt[r:] of Vt are
+    the vectors, so transpose them, Vt[r:].T.
+    """
+    _, _, Vt = np.linalg.svd(A)
+    return Vt[np.linalg.matrix_rank(A):]
+
+
+@mistake
+def row_space_instead(A):
+    """The first r right singular vectors span the row space; the null space is spanned by the
+    remaining ones: Vt[r:].T, where r is the rank.
+    """
+    _, _, Vt = np.linalg.svd(A)
+    return Vt[:np.linalg.matrix_rank(A)].T
+
+
+@mistake
+def left_null_space(A):
+    """The columns of U past the rank span the null space of A.T (vectors y with y^T A = 0). The
+    null space of A lives in R^n: use the rows of Vt past the rank, Vt[r:].T.
+    """
+    U, _, _ = np.linalg.svd(A)
+    return U[:, np.linalg.matrix_rank(A):]
+
+
+@mistake
+def reduced_svd(A):
+    """With full_matrices=False, Vt has only min(m, n) rows, so for a wide matrix the null space
+    directions are cut off. Use np.linalg.svd(A) (full_matrices=True).
+    """
+    _, _, Vt = np.linalg.svd(A, full_matrices=False)
+    return Vt[np.linalg.matrix_rank(A):].T
+
+
+@mistake
+def rank_without_tolerance(A):
+    """Rounding makes 'zero' singular values tiny but not 0, so s > 0 overcounts the rank and
+    loses null space directions: use a relative tolerance, or np.linalg.matrix_rank(A).
+    """
+    _, s, Vt = np.linalg.svd(A)
+    return Vt[int(np.sum(s > 0)):].T
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def scipy_null_space(A):
+    import scipy.linalg
+
+    return scipy.linalg.null_space(A)
+
+
+@alternative
+def svd_with_relative_tolerance(A):
+    _, s, Vt = np.linalg.svd(A)
+    r = int(np.sum(s > 1e-10 * max(s.max(initial=0.0), 1e-300)))
+    return Vt[r:].T.copy()
+
+
+@alternative
+def eigh_of_the_gram_matrix(A):
+    w, V = np.linalg.eigh(A.T @ A)
+    return V[:, w <= 1e-10 * max(w.max(), 1e-300)]

@@ -7,8 +7,9 @@ import pytest
 from hypothesis import given, seed
 from hypothesis import strategies as st
 
-from autograder.compare import assert_close, check_calls, format_value
-from autograder.strategies import vectors
+from autograder.suite.compare import assert_close, check_calls, format_value
+from autograder.suite.mistakes import alternative, mistake
+from autograder.suite.strategies import vectors
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -92,3 +93,67 @@ def test_does_not_modify_its_inputs(student):
         f"{format_value(a_after)} after it. Don't normalise a in place (a /= ...): write "
         "u = a / np.linalg.norm(a)."
     )
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def assumes_unit_direction(y, a):
+    """(a . y) a is the projection only when a has length 1. Divide by a . a: (a . y / a . a) a."""
+    return (a @ y) * a
+
+
+@mistake
+def divides_by_the_norm(y, a):
+    """Divide by the squared length a . a, not the length: the projection is (a . y) / (a . a) *
+    a (one factor 1/|a| normalises a, the other normalises a . y).
+    """
+    return (a @ y) / np.linalg.norm(a) * a
+
+
+@mistake
+def returns_the_coefficient(y, a):
+    """a . y / a . a is the coordinate of the projection along a; the projection is that number
+    times a, a vector like y.
+    """
+    return (a @ y) / (a @ a)
+
+
+@mistake
+def projects_a_onto_y(y, a):
+    """That projects a onto the line through y. The line is spanned by a and the point is y: (a
+    . y / a . a) a.
+    """
+    return (a @ y) / (y @ y) * y
+
+
+@mistake
+def returns_the_error(y, a):
+    """y - (a . y / a . a) a is the error of the projection (orthogonal to a); the projection
+    itself is (a . y / a . a) a.
+    """
+    return y - (a @ y) / (a @ a) * a
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def through_a_unit_vector(y, a):
+    u = a / np.linalg.norm(a)
+    return np.dot(u, y) * u
+
+
+@alternative
+def with_the_projection_matrix(y, a):
+    return np.outer(a, a) / np.dot(a, a) @ y
+
+
+@alternative
+def with_a_loop(y, a):
+    dot = sum(ai * yi for ai, yi in zip(a, y, strict=True))
+    norm2 = sum(ai * ai for ai in a)
+    return np.array([dot / norm2 * ai for ai in a])

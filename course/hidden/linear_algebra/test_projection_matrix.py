@@ -9,9 +9,10 @@ import numpy as np
 import pytest
 from hypothesis import given, seed
 
-from autograder.compare import GradingFailure, assert_close, check_calls, format_value
-from autograder.policies import ARRAY, Problem
-from autograder.strategies import matrices
+from autograder.suite.compare import GradingFailure, assert_close, check_calls, format_value
+from autograder.suite.mistakes import alternative, mistake
+from autograder.suite.policies import ARRAY, Problem
+from autograder.suite.strategies import matrices
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -126,3 +127,77 @@ def test_does_not_modify_its_input(student):
         f"{format_value(after)} after it. Compute with new arrays instead of assigning into A "
         "(e.g. A /= ... or A[:, j] = ...)."
     )
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def outer_product_only(A):
+    """A @ A.T is the projector only when the columns of A are orthonormal. In general divide by
+    the Gram matrix: P = A (A^T A)^-1 A^T (np.linalg.solve(A.T @ A, A.T)).
+    """
+    return A @ A.T
+
+
+@mistake
+def columns_projected_separately(A):
+    """Adding the projections onto each column works only when the columns are orthogonal.
+    Project onto all of them together: P = A (A^T A)^-1 A^T.
+    """
+    P = np.zeros((A.shape[0], A.shape[0]))
+    for a in A.T:
+        P = P + np.outer(a, a) / (a @ a)
+    return P
+
+
+@mistake
+def orthogonal_complement(A):
+    """I - P projects onto the orthogonal complement of the column space; the projector onto the
+    column space is P = A (A^T A)^-1 A^T itself.
+    """
+    return np.eye(A.shape[0]) - A @ np.linalg.solve(A.T @ A, A.T)
+
+
+@mistake
+def complete_qr(A):
+    """np.linalg.qr(A, mode='complete') returns a square Q whose columns span all of R^m, so Q
+    Q^T = I. Use the reduced QR (the default mode): its n columns span the column space of A.
+    """
+    Q, _ = np.linalg.qr(A, mode="complete")
+    return Q @ Q.T
+
+
+@mistake
+def gram_inverse_only(A):
+    """(A^T A)^-1 alone is n x n; the projector is m x m: P = A (A^T A)^-1 A^T, with A on both
+    sides.
+    """
+    return np.linalg.inv(A.T @ A)
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def reduced_qr(A):
+    Q, _ = np.linalg.qr(A)
+    return Q @ Q.T
+
+
+@alternative
+def pseudo_inverse(A):
+    return A @ np.linalg.pinv(A)
+
+
+@alternative
+def explicit_inverse(A):
+    return A @ np.linalg.inv(A.T @ A) @ A.T
+
+
+@alternative
+def left_singular_vectors(A):
+    U, _, _ = np.linalg.svd(A, full_matrices=False)
+    return U @ U.T

@@ -12,8 +12,9 @@ import pytest
 from hypothesis import given, seed
 from hypothesis import strategies as st
 
-from autograder.compare import assert_equal, check_calls, format_value
-from autograder.strategies import matrices
+from autograder.suite.compare import assert_equal, check_calls, format_value
+from autograder.suite.mistakes import alternative, mistake
+from autograder.suite.strategies import matrices
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -99,3 +100,72 @@ def test_does_not_modify_its_input(student):
         f"rank(A) changed its argument: A = {format_value(A)} before the call, "
         f"{format_value(after)} after it. Row-reduce a copy (A.copy()), not A itself."
     )
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def assumes_full_rank(A):
+    """min(m, n) is only an upper bound: dependent rows or columns lower the rank ([[1, 2], [2,
+    4]] has rank 1). Count the singular values that are not (numerically) zero.
+    """
+    return min(A.shape)
+
+
+@mistake
+def counts_columns(A):
+    """The rank is not the number of columns: it is the number of independent columns (equal to
+    the number of independent rows). Count the nonzero singular values.
+    """
+    return A.shape[1]
+
+
+@mistake
+def counts_exactly_nonzero_singular_values(A):
+    """Rounding makes 'zero' singular values tiny but not 0 (about 1e-16 times the largest), so
+    s > 0 counts them. Compare with a tolerance relative to the largest singular value, as
+    np.linalg.matrix_rank does.
+    """
+    return int(np.sum(np.linalg.svd(A, compute_uv=False) > 0))
+
+
+@mistake
+def absolute_tolerance(A):
+    """A fixed tolerance such as 1e-10 fails for large matrices, whose rounding errors are large
+    too: make it relative, e.g. s > s.max() * max(A.shape) * np.finfo(float).eps.
+    """
+    return int(np.sum(np.linalg.svd(A, compute_uv=False) > 1e-10))
+
+
+@mistake
+def counts_nonzero_rows(A):
+    """Counting nonzero rows misses rows that depend on others: [[1, 2], [2, 4]] has two nonzero
+    rows but rank 1. Count the nonzero singular values.
+    """
+    return int(np.count_nonzero(np.any(A != 0, axis=1)))
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def numpy_matrix_rank(A):
+    return np.linalg.matrix_rank(A)
+
+
+@alternative
+def count_singular_values(A):
+    s = np.linalg.svd(A, compute_uv=False)
+    if s.size == 0 or s[0] == 0:
+        return 0
+    return int(np.sum(s > s[0] * 1e-10))
+
+
+@alternative
+def scipy_orth(A):
+    from scipy.linalg import orth
+
+    return orth(A).shape[1]

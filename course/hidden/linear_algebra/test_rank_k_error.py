@@ -3,13 +3,16 @@ approximation of A, ||A - A_k||_F = sqrt(s_{k+1}^2 + ... + s_r^2) (Eckart-Young)
 0 <= k <= min(m, n). A number (float, np.floating or a 0-d array).
 """
 
+import math
+
 import numpy as np
 import pytest
 from hypothesis import given, seed
 from hypothesis import strategies as st
 
-from autograder.compare import assert_close, check_calls, format_value
-from autograder.strategies import matrices
+from autograder.suite.compare import assert_close, check_calls, format_value
+from autograder.suite.mistakes import alternative, mistake
+from autograder.suite.strategies import matrices
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -95,3 +98,63 @@ def test_does_not_modify_its_input(student):
         f"rank_k_error(A, k) changed its argument: A = {format_value(A)} before the call, "
         f"{format_value(after)} after it. Work on new arrays."
     )
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def squared_error(A, k):
+    """sum of s_i^2 over the dropped singular values is the squared error; the Frobenius norm is
+    its square root.
+    """
+    s = np.linalg.svd(A, compute_uv=False)
+    return np.sum(s[k:] ** 2)
+
+
+@mistake
+def largest_dropped_singular_value(A, k):
+    """s_{k+1} alone is the error in the spectral (operator) norm. In the Frobenius norm all
+    dropped singular values count: sqrt(s_{k+1}^2 + ... + s_r^2).
+    """
+    s = np.linalg.svd(A, compute_uv=False)
+    return s[k] if k < len(s) else 0.0
+
+
+@mistake
+def sum_of_dropped_singular_values(A, k):
+    """Square the dropped singular values before adding them, then take the square root:
+    sqrt(sum(s[k:] ** 2)).
+    """
+    s = np.linalg.svd(A, compute_uv=False)
+    return np.sum(s[k:])
+
+
+@mistake
+def drops_one_too_few(A, k):
+    """The rank-k approximation keeps s[0] .. s[k-1]; the error consists of s[k:] (Python counts
+    from 0), not s[k + 1:].
+    """
+    s = np.linalg.svd(A, compute_uv=False)
+    return np.sqrt(np.sum(s[k + 1:] ** 2))
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def norm_of_the_difference(A, k):
+    return np.linalg.norm(A - low_rank_approx(A, k), "fro")  # noqa: F821 (the notebook's)
+
+
+@alternative
+def norm_of_the_tail(A, k):
+    return np.linalg.norm(np.linalg.svd(A, compute_uv=False)[k:])
+
+
+@alternative
+def math_loop(A, k):
+    s = np.linalg.svd(A, compute_uv=False)
+    return math.sqrt(sum(float(x) ** 2 for x in s[k:]))

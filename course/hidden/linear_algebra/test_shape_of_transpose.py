@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 from hypothesis import given, seed
 
-from autograder.compare import assert_equal, check_calls, format_value
-from autograder.strategies import matrices
+from autograder.suite.compare import assert_equal, check_calls, format_value
+from autograder.suite.mistakes import alternative, mistake
+from autograder.suite.strategies import matrices
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -82,3 +83,59 @@ def test_does_not_modify_its_input(student):
         f"shape_of_transpose(matrix) changed its argument: {format_value(matrix)} before the "
         f"call, {format_value(after)} after it. Only read the matrix's shape."
     )
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def returns_the_transpose(matrix):
+    """The question asks for the shape of the transpose, not the transpose itself: return
+    matrix.T.shape (a tuple such as (3, 2)), not matrix.T.
+    """
+    return matrix.T
+
+
+@mistake
+def shape_not_reversed(matrix):
+    """Transposing swaps rows and columns: an (m, n) matrix becomes (n, m). matrix.shape is the
+    shape before transposing; reverse it (or use matrix.T.shape).
+    """
+    return matrix.shape
+
+
+@mistake
+def length_instead_of_shape(matrix):
+    """len(matrix.T) is only the number of rows of the transpose; a shape lists the size along
+    every axis, e.g. (3, 2).
+    """
+    return len(matrix.T)
+
+
+@mistake
+def list_instead_of_tuple(matrix):
+    """NumPy shapes are tuples, e.g. (3, 2); return a tuple (tuple(...) or matrix.T.shape), not
+    a list or an array.
+    """
+    return list(matrix.shape[::-1])
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def transpose_then_shape(matrix):
+    return matrix.T.shape
+
+
+@alternative
+def numpy_integers(matrix):
+    rows, cols = np.shape(matrix)
+    return (np.int64(cols), np.int64(rows))
+
+
+@alternative
+def lengths(matrix):
+    return (len(matrix[0]), len(matrix))

@@ -15,7 +15,8 @@ from hypothesis import given, seed
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from autograder.compare import assert_close, check_calls, format_value
+from autograder.suite.compare import assert_close, check_calls, format_value
+from autograder.suite.mistakes import alternative, mistake
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -102,3 +103,88 @@ def test_does_not_modify_its_inputs(student):
             f"affine_flow_log_density changed its argument {name}: {format_value(before)} "
             f"before the call, {format_value(now)} after it."
         )
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def no_log_determinant(y, scale, shift):
+    """Change of variables: p_Y(y) = p_X(x) / |det J|, so subtract the log-volume change sum_i
+    ln |scale_i|; without it the density does not integrate to 1.
+    """
+    x = (y - shift) / scale
+    return np.sum(-0.5 * x**2 - 0.5 * np.log(2 * np.pi))
+
+
+@mistake
+def log_determinant_added(y, scale, shift):
+    """Stretching by |scale| spreads the probability thinner: subtract sum ln |scale_i| (the log
+    of the Jacobian of y = scale x + shift), do not add it.
+    """
+    x = (y - shift) / scale
+    return np.sum(-0.5 * x**2 - 0.5 * np.log(2 * np.pi)) + np.sum(np.log(np.abs(scale)))
+
+
+@mistake
+def log_of_signed_scale(y, scale, shift):
+    """A negative scale flips an axis but still stretches it by |scale|: use ln |scale_i|
+    (np.log(np.abs(scale))); ln of a negative number is nan.
+    """
+    x = (y - shift) / scale
+    return np.sum(-0.5 * x**2 - 0.5 * np.log(2 * np.pi)) - np.sum(np.log(scale))
+
+
+@mistake
+def forward_map_instead_of_inverse(y, scale, shift):
+    """Evaluate the base density at the *pre-image* x = (y - shift) / scale, not at the forward
+    image scale * y + shift.
+    """
+    x = scale * y + shift
+    return np.sum(-0.5 * x**2 - 0.5 * np.log(2 * np.pi)) - np.sum(np.log(np.abs(scale)))
+
+
+@mistake
+def no_normalising_constant_flow(y, scale, shift):
+    """The standard normal's log-density is -x^2/2 - ln(2 pi)/2 per dimension: keep the
+    normalising constant.
+    """
+    x = (y - shift) / scale
+    return np.sum(-0.5 * x**2) - np.sum(np.log(np.abs(scale)))
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def scipy_norm_of_x(y, scale, shift):
+    from scipy.stats import norm
+
+    x = (y - shift) / scale
+    return norm.logpdf(x).sum() - np.log(np.abs(scale)).sum()
+
+
+@alternative
+def gaussian_in_y_space(y, scale, shift):
+    # y_i ~ N(shift_i, scale_i^2) independently.
+    from scipy.stats import norm
+
+    return np.sum(norm.logpdf(y, loc=shift, scale=np.abs(scale)))
+
+
+@alternative
+def loop_over_dimensions_with_math(y, scale, shift):
+    total = 0.0
+    for yi, s, b in zip(y, scale, shift, strict=True):
+        x = (yi - b) / s
+        total += -0.5 * x * x - 0.5 * math.log(2 * math.pi) - math.log(abs(s))
+    return total
+
+
+@alternative
+def slogdet_of_the_jacobian(y, scale, shift):
+    x = (y - shift) / scale
+    _, log_abs_det = np.linalg.slogdet(np.diag(scale))
+    return -0.5 * x @ x - len(y) / 2 * np.log(2 * np.pi) - log_abs_det

@@ -3,12 +3,15 @@
 The answer is a bool (Python bool or np.bool_). Inputs are 1-D float arrays.
 """
 
+import math
+
 import numpy as np
 import pytest
 from hypothesis import given, seed
 
-from autograder.compare import assert_equal, check_calls, format_value
-from autograder.strategies import pmfs
+from autograder.suite.compare import assert_equal, check_calls, format_value
+from autograder.suite.mistakes import alternative, mistake
+from autograder.suite.strategies import pmfs
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -128,3 +131,78 @@ def test_does_not_modify_its_input(student):
         f"{format_value(after)} after it. Only look at the array: do not assign into it or "
         "normalise it in place."
     )
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def exact_sum_equality(array):
+    """Floating-point sums are rarely exactly 1 (0.7 + 0.2 + 0.1 gives 0.9999999999999999), so
+    compare the sum with np.isclose(np.sum(array), 1) instead of ==.
+    """
+    return bool(np.all(array >= 0) and np.sum(array) == 1)
+
+
+@mistake
+def tolerance_too_tight(array):
+    """math.isclose uses a much tighter tolerance (1e-9 relative) than np.isclose; the task asks
+    for np.isclose(np.sum(array), 1) with its default tolerances.
+    """
+    return all(x >= 0 for x in array) and math.isclose(sum(array), 1)
+
+
+@mistake
+def no_negativity_check(array):
+    """A sum of 1 is not enough: [1.5, -0.5] sums to 1 but a probability can't be negative. Also
+    check np.all(array >= 0).
+    """
+    return bool(np.isclose(np.sum(array), 1))
+
+
+@mistake
+def checks_upper_bound_instead(array):
+    """Entries <= 1 follow from the other two conditions; what must be checked is that no entry
+    is negative: [0.6, -0.1, 0.5] has every entry <= 1 and sums to 1, yet is not a pmf.
+    """
+    return bool(np.all(array <= 1) and np.isclose(np.sum(array), 1))
+
+
+@mistake
+def rejects_zero_entries(array):
+    """Probabilities may be exactly 0 (an outcome that never happens): test array >= 0, not
+    array > 0.
+    """
+    return bool(np.all(array > 0) and np.isclose(np.sum(array), 1))
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def loop_with_running_total(array):
+    total = 0.0
+    for x in array:
+        if x < 0:
+            return False
+        total += x
+    return bool(np.isclose(total, 1.0))
+
+
+@alternative
+def min_and_allclose(array):
+    return array.min() >= 0 and np.allclose(array.sum(), 1)
+
+
+@alternative
+def isclose_rule_written_out(array):
+    # np.isclose(a, b) is |a - b| <= atol + rtol * |b| with atol = 1e-8, rtol = 1e-5.
+    no_negatives = not (array < 0).any()
+    return no_negatives and abs(array.sum() - 1) <= 1e-8 + 1e-5 * 1
+
+
+@alternative
+def python_all_and_sum(array):
+    return all(x >= 0 for x in array) and np.isclose(sum(array), 1)

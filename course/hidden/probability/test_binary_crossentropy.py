@@ -4,13 +4,16 @@ mean_i -[y_i ln p_hat_i + (1 - y_i) ln(1 - p_hat_i)].
 The labels y may be soft (anywhere in [0, 1]); p_hat is strictly inside (0, 1).
 """
 
+import math
+
 import numpy as np
 import pytest
 from hypothesis import given, seed
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from autograder.compare import assert_close, check_calls, format_value
+from autograder.suite.compare import assert_close, check_calls, format_value
+from autograder.suite.mistakes import alternative, mistake
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -112,3 +115,76 @@ def test_does_not_modify_its_inputs(student):
             f"{format_value(before)} before the call, {format_value(after)} after it. "
             "Compute with new arrays instead of assigning into the inputs."
         )
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def bce_sum_instead_of_mean(y, p_hat):
+    """The binary cross-entropy is the mean over the examples, so that it does not grow with the
+    batch: use np.mean (or divide the sum by len(y)).
+    """
+    return -np.sum(y * np.log(p_hat) + (1 - y) * np.log(1 - p_hat))
+
+
+@mistake
+def bce_log_base_2(y, p_hat):
+    """Use the natural log np.log (nats), not np.log2 (bits)."""
+    return -np.mean(y * np.log2(p_hat) + (1 - y) * np.log2(1 - p_hat))
+
+
+@mistake
+def bce_missing_minus(y, p_hat):
+    """ln p_hat and ln(1 - p_hat) are negative, so the bracket is negative; the loss is its
+    negative: -mean[y ln p_hat + (1 - y) ln(1 - p_hat)].
+    """
+    return np.mean(y * np.log(p_hat) + (1 - y) * np.log(1 - p_hat))
+
+
+@mistake
+def bce_positive_term_only(y, p_hat):
+    """Both classes count: examples with label 0 (and soft labels) contribute (1 - y) ln(1 -
+    p_hat), the log-probability the model gives to class 0.
+    """
+    return -np.mean(y * np.log(p_hat))
+
+
+@mistake
+def bce_swapped_arguments(y, p_hat):
+    """The label y weights the log of the prediction: y ln p_hat + (1 - y) ln(1 - p_hat). You
+    took the log of the labels (and ln 0 = -inf for hard labels).
+    """
+    return -np.mean(p_hat * np.log(y) + (1 - p_hat) * np.log(1 - y))
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def loop_with_math_log_mean(y, p_hat):
+    total = 0.0
+    for label, pred in zip(y, p_hat, strict=True):
+        total += label * math.log(pred) + (1 - label) * math.log(1 - pred)
+    return -total / len(y)
+
+
+@alternative
+def scipy_xlogy_xlog1py(y, p_hat):
+    from scipy.special import xlog1py, xlogy
+
+    return -np.mean(xlogy(y, p_hat) + xlog1py(1 - y, -p_hat))
+
+
+@alternative
+def log1p_and_dot_products(y, p_hat):
+    return -(y @ np.log(p_hat) + (1 - y) @ np.log1p(-p_hat)) / len(y)
+
+
+@alternative
+def crossentropy_of_two_class_pmfs(y, p_hat):
+    targets = np.stack([y, 1 - y])
+    model = np.stack([p_hat, 1 - p_hat])
+    return -np.sum(targets * np.log(model)) / y.size

@@ -3,13 +3,16 @@
 The contract only asks for q strictly positive; the target p may have zero entries.
 """
 
+import math
+
 import numpy as np
 import pytest
 from hypothesis import given, seed
 from hypothesis import strategies as st
 
-from autograder.compare import assert_close, check_calls, format_value
-from autograder.strategies import pmfs, positive_pmfs
+from autograder.suite.compare import assert_close, check_calls, format_value
+from autograder.suite.mistakes import alternative, mistake
+from autograder.suite.strategies import pmfs, positive_pmfs
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -104,3 +107,82 @@ def test_does_not_modify_its_inputs(student):
             f"call, {format_value(after)} after it. Compute with new arrays instead of assigning "
             "into the inputs."
         )
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def swapped_arguments(p, q):
+    """The order matters: H(p, q) = -sum p_i ln q_i takes the log of the model q and weights it
+    by the target p. You computed -sum q_i ln p_i.
+    """
+    return -np.sum(q * np.log(p))
+
+
+@mistake
+def crossentropy_log_base_2(p, q):
+    """Use the natural log np.log (nats), not np.log2 (bits)."""
+    return -np.sum(p * np.log2(q))
+
+
+@mistake
+def crossentropy_missing_minus(p, q):
+    """ln q_i <= 0 for probabilities, so sum p ln q is <= 0; the cross-entropy is its negative,
+    -sum p_i ln q_i.
+    """
+    return np.sum(p * np.log(q))
+
+
+@mistake
+def entropy_of_model(p, q):
+    """That is the entropy of q alone; cross-entropy weights the model's surprises -ln q_i by
+    the target's probabilities p_i: -sum p_i ln q_i.
+    """
+    return -np.sum(q * np.log(q))
+
+
+@mistake
+def divergence_instead(p, q):
+    """sum p ln(p/q) is the KL divergence, which is the cross-entropy minus the entropy of p.
+    The cross-entropy itself is -sum p_i ln q_i.
+    """
+    mask = p > 0
+    return np.sum(p[mask] * np.log(p[mask] / q[mask]))
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def loop_with_math_log_pairs(p, q):
+    total = 0.0
+    for pi, qi in zip(p, q, strict=True):
+        total -= pi * math.log(qi)
+    return total
+
+
+@alternative
+def dot_product(p, q):
+    return -np.dot(p, np.log(q))
+
+
+@alternative
+def scipy_xlogy_pairs(p, q):
+    from scipy.special import xlogy
+
+    return -np.sum(xlogy(p, q))
+
+
+@alternative
+def entropy_plus_divergence(p, q):
+    from scipy.stats import entropy
+
+    return entropy(p) + entropy(p, q)  # H(p, q) = H(p) + KL(p || q)
+
+
+@alternative
+def reuses_entropy_and_divergence(p, q):
+    return entropy(p) + divergence(p, q)  # noqa: F821 (the notebook's own functions)

@@ -4,13 +4,16 @@ Terms with p_i = 0 contribute 0, also where q_i = 0. Pairs with q_i = 0 < p_i (i
 divergence) are outside the contract and never used.
 """
 
+import math
+
 import numpy as np
 import pytest
 from hypothesis import given, seed
 from hypothesis import strategies as st
 
-from autograder.compare import assert_close, check_calls, format_value
-from autograder.strategies import pmfs, positive_pmfs
+from autograder.suite.compare import assert_close, check_calls, format_value
+from autograder.suite.mistakes import alternative, mistake
+from autograder.suite.strategies import pmfs, positive_pmfs
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -120,3 +123,110 @@ def test_does_not_modify_its_inputs(student):
             f"call, {format_value(after)} after it. Compute with new arrays instead of assigning "
             "into the inputs."
         )
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def ratio_before_masking(p, q):
+    """Where p_i = q_i = 0, p_i / q_i is 0/0 = nan before xlogy ever sees it. Leave out the
+    terms with p_i = 0 before dividing (mask = p > 0), or use scipy.special.rel_entr(p, q).
+    """
+    from scipy.special import xlogy
+
+    return np.sum(xlogy(p, p / q))
+
+
+@mistake
+def divergence_no_zero_handling(p, q):
+    """Terms with p_i = 0 must contribute 0, but 0 * np.log(0) is nan. Sum only over the
+    outcomes with p_i > 0 (mask = p > 0).
+    """
+    return np.sum(p * np.log(p / q))
+
+
+@mistake
+def divergence_swapped_arguments(p, q):
+    """KL(N1 || N2) is not symmetric: the log term is ln(sigma2 / sigma1) and the quadratic term
+    is divided by 2 sigma2^2, the variance of the *second* Gaussian. You computed KL(N2 ||
+    N1).
+    """
+    return np.sum(q * np.log(q / p))
+
+
+@mistake
+def inverted_ratio(p, q):
+    """The ratio is p over q: sum p_i ln(p_i / q_i). With q / p you get minus the divergence,
+    which Gibbs' inequality says can't be positive.
+    """
+    mask = p > 0
+    return np.sum(p[mask] * np.log(q[mask] / p[mask]))
+
+
+@mistake
+def divergence_log_base_2(p, q):
+    """Use the natural log np.log (nats), not np.log2 (bits)."""
+    mask = p > 0
+    return np.sum(p[mask] * np.log2(p[mask] / q[mask]))
+
+
+@mistake
+def unweighted_log_ratio(p, q):
+    """Each log-ratio ln(p_i / q_i) must be weighted by p_i: KL(p || q) = sum p_i ln(p_i / q_i)."""
+    mask = p > 0
+    return np.sum(np.log(p[mask] / q[mask]))
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def loop_with_math_log_skipping_zero_p(p, q):
+    total = 0.0
+    for pi, qi in zip(p, q, strict=True):
+        if pi > 0:
+            total += pi * math.log(pi / qi)
+    return total
+
+
+@alternative
+def scipy_rel_entr(p, q):
+    from scipy.special import rel_entr
+
+    return np.sum(rel_entr(p, q))
+
+
+@alternative
+def where_with_safe_ratio(p, q):
+    seen = p > 0
+    ratio = np.where(seen, p, 1.0) / np.where(seen, q, 1.0)
+    return np.sum(np.where(seen, p * np.log(ratio), 0.0))
+
+
+@alternative
+def scipy_stats_entropy_of_two(p, q):
+    from scipy.stats import entropy
+
+    return entropy(p, q)
+
+
+@alternative
+def masked_log_of_ratio(p, q):
+    with np.errstate(divide="ignore", invalid="ignore"):  # 0 / 0 where p_i = q_i = 0
+        return np.sum(p * np.ma.log(p / q))
+
+
+@alternative
+def crossentropy_minus_entropy(p, q):
+    from scipy.special import xlogy
+
+    return np.sum(xlogy(p, p)) - np.sum(xlogy(p, q))  # H(p, q) - H(p)
+
+
+@alternative
+def mask_after_dividing_with_warnings(p, q):
+    terms = p * np.log(p / q)  # nan (and a RuntimeWarning) where p_i = q_i = 0
+    return np.sum(terms[p > 0])

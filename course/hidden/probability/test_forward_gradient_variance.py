@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 from hypothesis import given, seed
 
-from autograder.compare import assert_close, check_calls, format_value
-from autograder.strategies import vectors
+from autograder.suite.compare import assert_close, check_calls, format_value
+from autograder.suite.mistakes import alternative, mistake
+from autograder.suite.strategies import vectors
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -79,3 +80,59 @@ def test_does_not_modify_its_input(student):
         f"forward_gradient_variance(grad) changed grad: {format_value(grad)} before the call, "
         f"{format_value(after)} after it."
     )
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def second_moment_not_variance(grad):
+    """Var[X] = E[X^2] - (E[X])^2: E[(g . v)^2 v_i^2] = ||g||^2 + 2 g_i^2, and the estimate is
+    unbiased (E = g_i), so subtract g_i^2.
+    """
+    return np.sum(grad**2) + 2 * grad**2
+
+
+@mistake
+def own_entry_only(grad):
+    """Every entry of the estimate picks up noise from the *whole* gradient through g . v: the
+    variance is ||g||^2 + g_i^2, not g_i^2 alone.
+    """
+    return grad**2
+
+
+@mistake
+def squared_norm_only(grad):
+    """Close: E[(g . v)^2 v_i^2] = ||g||^2 + 2 g_i^2 (v_i appears in g . v too), so the variance
+    is ||g||^2 + g_i^2.
+    """
+    return np.full(grad.shape, np.sum(grad**2))
+
+
+@mistake
+def standard_deviation(grad):
+    """The variance, not the standard deviation: no square root."""
+    return np.sqrt(np.sum(grad**2) + grad**2)
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def dot_plus_square(grad):
+    return np.dot(grad, grad) + np.square(grad)
+
+
+@alternative
+def loop_over_entries(grad):
+    norm2 = sum(g * g for g in grad)
+    return np.array([norm2 + g * g for g in grad])
+
+
+@alternative
+def diagonal_of_the_covariance(grad):
+    # Cov[(g . v) v] = ||g||^2 I + g g^T for v ~ N(0, I).
+    cov = np.linalg.norm(grad) ** 2 * np.eye(len(grad)) + np.outer(grad, grad)
+    return np.diag(cov).copy()

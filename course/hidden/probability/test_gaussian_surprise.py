@@ -11,8 +11,9 @@ import pytest
 from hypothesis import given, seed
 from hypothesis import strategies as st
 
-from autograder.compare import assert_close, check_calls, format_value
-from autograder.strategies import vectors
+from autograder.suite.compare import assert_close, check_calls, format_value
+from autograder.suite.mistakes import alternative, mistake
+from autograder.suite.strategies import vectors
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -88,3 +89,83 @@ def test_does_not_modify_its_inputs(student):
         f"{format_value(after)} after it. Compute with new arrays instead of assigning into "
         "the input."
     )
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def missing_half_on_squares(mu, data):
+    """The Gaussian density has exp(-(x - mu)^2 / 2), so each point's surprise has 0.5 (x -
+    mu)^2, not (x - mu)^2.
+    """
+    return np.sum(0.5 * np.log(2 * np.pi) + (data - mu) ** 2)
+
+
+@mistake
+def constant_added_once(mu, data):
+    """The normalising term 0.5 ln(2 pi) belongs to every data point's surprise: add it n times
+    (once per point), not once for the whole data set.
+    """
+    return 0.5 * np.log(2 * np.pi) + np.sum(0.5 * (data - mu) ** 2)
+
+
+@mistake
+def no_normalising_constant(mu, data):
+    """The surprise -ln p(x) includes the normaliser of the density: 0.5 ln(2 pi) per point.
+    Dropping it does not move the minimum, but the value is no longer the surprise.
+    """
+    return np.sum(0.5 * (data - mu) ** 2)
+
+
+@mistake
+def log_2pi_without_half(mu, data):
+    """The density's normaliser is 1 / sqrt(2 pi), so its surprise is 0.5 ln(2 pi), not ln(2
+    pi).
+    """
+    return np.sum(np.log(2 * np.pi) + 0.5 * (data - mu) ** 2)
+
+
+@mistake
+def mean_instead_of_sum_gaussian(mu, data):
+    """The surprise of independent data points adds up: sum over the data, do not average."""
+    return np.mean(0.5 * np.log(2 * np.pi) + 0.5 * (data - mu) ** 2)
+
+
+@mistake
+def log_likelihood_not_surprise(mu, data):
+    """Surprise is minus the log-density: -ln p(x) = 0.5 ln(2 pi) + 0.5 (x - mu)^2, which is
+    positive. You returned the log-likelihood itself.
+    """
+    return np.sum(-0.5 * np.log(2 * np.pi) - 0.5 * (data - mu) ** 2)
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def loop_over_points_with_math(mu, data):
+    total = 0.0
+    for x in data:
+        total += 0.5 * math.log(2 * math.pi) + 0.5 * (x - mu) ** 2
+    return total
+
+
+@alternative
+def constant_once_plus_half_sse(mu, data):
+    return len(data) / 2 * np.log(2 * np.pi) + 0.5 * np.sum((data - mu) ** 2)
+
+
+@alternative
+def scipy_norm_logpdf(mu, data):
+    from scipy.stats import norm
+
+    return -np.sum(norm.logpdf(data, loc=mu, scale=1.0))
+
+
+@alternative
+def reuses_sum_squared_error(mu, data):
+    # Defined further down the notebook; it exists by the time this is called.
+    return len(data) / 2 * np.log(2 * np.pi) + sum_squared_error(mu, data) / 2  # noqa: F821

@@ -4,13 +4,16 @@ Terms with p_i = 0 (in KL(p || m)) or q_i = 0 (in KL(q || m)) contribute 0; m_i 
 wherever either is positive, so the divergence is always finite.
 """
 
+import math
+
 import numpy as np
 import pytest
 from hypothesis import given, seed
 from hypothesis import strategies as st
 
-from autograder.compare import assert_close, check_calls, format_value
-from autograder.strategies import pmfs
+from autograder.suite.compare import assert_close, check_calls, format_value
+from autograder.suite.mistakes import alternative, mistake
+from autograder.suite.strategies import pmfs
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -116,3 +119,111 @@ def test_does_not_modify_its_inputs(student):
             f"the call, {format_value(after)} after it. Compute with new arrays instead of "
             "assigning into the inputs."
         )
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def js_no_zero_handling(p, q):
+    """Where p_i = 0 (or q_i = 0), 0 * np.log(0) is nan. Those terms contribute 0: sum only over
+    p > 0 in KL(p || m) and over q > 0 in KL(q || m) (or use scipy.special.rel_entr).
+    """
+    m = (p + q) / 2
+    return 0.5 * np.sum(p * np.log(p / m)) + 0.5 * np.sum(q * np.log(q / m))
+
+
+@mistake
+def js_log_base_2(p, q):
+    """Use the natural log np.log (nats, at most ln 2), not np.log2 (bits, at most 1)."""
+    m = (p + q) / 2
+    kl_p = np.sum(p[p > 0] * np.log2(p[p > 0] / m[p > 0]))
+    kl_q = np.sum(q[q > 0] * np.log2(q[q > 0] / m[q > 0]))
+    return 0.5 * kl_p + 0.5 * kl_q
+
+
+@mistake
+def js_missing_half(p, q):
+    """JS is the average of the two divergences from the mixture: 0.5 KL(p || m) + 0.5 KL(q ||
+    m). Without the halves you get twice the answer.
+    """
+    m = (p + q) / 2
+    kl_p = np.sum(p[p > 0] * np.log(p[p > 0] / m[p > 0]))
+    kl_q = np.sum(q[q > 0] * np.log(q[q > 0] / m[q > 0]))
+    return kl_p + kl_q
+
+
+@mistake
+def js_kl_instead_of_mixture(p, q):
+    """Both pmfs are compared with the mixture m = (p + q) / 2, not with each other: JS = 0.5
+    KL(p || m) + 0.5 KL(q || m). KL(p || q) is neither symmetric nor bounded.
+    """
+    mask = p > 0
+    return np.sum(p[mask] * np.log(p[mask] / q[mask]))
+
+
+@mistake
+def js_one_sided(p, q):
+    """JS is symmetric because it compares both pmfs with the mixture: add 0.5 KL(q || m) to 0.5
+    KL(p || m).
+    """
+    m = (p + q) / 2
+    return 0.5 * np.sum(p[p > 0] * np.log(p[p > 0] / m[p > 0]))
+
+
+@mistake
+def js_mixture_not_halved(p, q):
+    """The mixture is the average m = (p + q) / 2, a pmf; p + q sums to 2, and the log-ratios
+    come out ln 2 too small.
+    """
+    m = p + q
+    kl_p = np.sum(p[p > 0] * np.log(p[p > 0] / m[p > 0]))
+    kl_q = np.sum(q[q > 0] * np.log(q[q > 0] / m[q > 0]))
+    return 0.5 * kl_p + 0.5 * kl_q
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def scipy_jensenshannon_squared(p, q):
+    from scipy.spatial.distance import jensenshannon
+
+    return jensenshannon(p, q) ** 2  # scipy returns the distance, the square root
+
+
+@alternative
+def entropy_of_mixture_minus_mean_entropy(p, q):
+    from scipy.special import entr
+
+    m = (p + q) / 2
+    return np.sum(entr(m)) - (np.sum(entr(p)) + np.sum(entr(q))) / 2
+
+
+@alternative
+def loop_with_inner_kl(p, q):
+    def kl(a, b):
+        total = 0.0
+        for ai, bi in zip(a, b, strict=True):
+            if ai > 0:
+                total += ai * math.log(ai / bi)
+        return total
+
+    m = [(pi + qi) / 2 for pi, qi in zip(p, q, strict=True)]
+    return (kl(p, m) + kl(q, m)) / 2
+
+
+@alternative
+def scipy_rel_entr_to_mixture(p, q):
+    from scipy.special import rel_entr
+
+    m = 0.5 * (p + q)
+    return 0.5 * rel_entr(p, m).sum() + 0.5 * rel_entr(q, m).sum()
+
+
+@alternative
+def reuses_divergence(p, q):
+    m = (p + q) / 2
+    return 0.5 * divergence(p, m) + 0.5 * divergence(q, m)  # noqa: F821 (the notebook's)

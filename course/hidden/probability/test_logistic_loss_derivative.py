@@ -9,7 +9,8 @@ as a sympy expression in the real symbols z and y (0 <= y <= 1). Any equivalent 
 import pytest
 import sympy as sp
 
-from autograder.compare import assert_equivalent
+from autograder.suite.compare import assert_equivalent
+from autograder.suite.mistakes import alternative, mistake
 
 
 def reference(z, y):
@@ -42,3 +43,64 @@ def test_uses_its_arguments(student):
     logit, label = sp.Symbol("logit", real=True), sp.Symbol("label", real=True)
     assert_equivalent(student.logistic_loss_derivative(logit, label), reference(logit, label),
                       domain=domain(logit, label), inputs={"z": logit, "y": label})
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def label_minus_sigmoid(z, y):
+    """Mind the sign: the loss has a minus in front, and the derivative is sigmoid(z) - y
+    (positive when the prediction is too high).
+    """
+    return y - 1 / (1 + sp.exp(-z))
+
+
+@mistake
+def sigmoid_without_label(z, y):
+    """The label matters: the derivative is sigmoid(z) - y, the prediction's error."""
+    return 1 / (1 + sp.exp(-z))
+
+
+@mistake
+def outer_derivative_only(z, y):
+    """Chain rule: you have dL/dp at p = sigmoid(z); multiply by the inner derivative dp/dz =
+    sigmoid(z) (1 - sigmoid(z)). Everything then cancels to sigmoid(z) - y.
+    """
+    s = 1 / (1 + sp.exp(-z))
+    return -y / s + (1 - y) / (1 - s)
+
+
+@mistake
+def sigmoid_derivative_only(z, y):
+    """sigmoid(z) (1 - sigmoid(z)) is the derivative of the sigmoid alone; the loss's derivative
+    also involves the label: sigmoid(z) - y.
+    """
+    s = 1 / (1 + sp.exp(-z))
+    return s * (1 - s)
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def differentiate_the_loss(z, y):
+    s = 1 / (1 + sp.exp(-z))
+    return sp.diff(-(y * sp.log(s) + (1 - y) * sp.log(1 - s)), z)
+
+
+@alternative
+def exp_over_one_plus_exp(z, y):
+    return sp.exp(z) / (1 + sp.exp(z)) - y
+
+
+@alternative
+def with_tanh(z, y):
+    return (1 + sp.tanh(z / 2)) / 2 - y
+
+
+@alternative
+def one_minus_sigmoid_of_minus_z(z, y):
+    return (1 - y) - 1 / (1 + sp.exp(z))

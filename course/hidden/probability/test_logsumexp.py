@@ -1,12 +1,15 @@
 """Hidden tests for `logsumexp(xs)`: ln sum_i exp(x_i), finite for |xs| up to 1e3."""
 
+import math
+
 import numpy as np
 import pytest
 from hypothesis import given, seed
 from hypothesis import strategies as st
 
-from autograder.compare import assert_close, check_calls, format_value
-from autograder.strategies import logits
+from autograder.suite.compare import assert_close, check_calls, format_value
+from autograder.suite.mistakes import alternative, mistake
+from autograder.suite.strategies import logits
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -108,3 +111,85 @@ def test_does_not_modify_its_input(student):
         f"{format_value(after)} after it. "
         "Write `shifted = xs - np.max(xs)` (a new array), not `xs -= np.max(xs)`."
     )
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def logsumexp_naive_overflows(xs):
+    """np.exp(1000) overflows to inf (and np.exp(-1000) underflows to 0, whose log is -inf). Use
+    the log-sum-exp trick: c = np.max(xs), then c + np.log(np.sum(np.exp(xs - c))).
+    """
+    return np.log(np.sum(np.exp(xs)))
+
+
+@mistake
+def shift_not_added_back(xs):
+    """Unlike softmax, logsumexp is not shift invariant: logsumexp(xs) = c + ln sum exp(xs - c).
+    After shifting by c = np.max(xs), add c back to the log.
+    """
+    return np.log(np.sum(np.exp(xs - np.max(xs))))
+
+
+@mistake
+def logsumexp_mean_instead_of_sum(xs):
+    """logsumexp sums the exponentials: ln sum_j exp(x_j). np.mean divides by n, which subtracts
+    ln n from the answer.
+    """
+    c = np.max(xs)
+    return c + np.log(np.mean(np.exp(xs - c)))
+
+
+@mistake
+def max_instead_of_logsumexp(xs):
+    """max(xs) is only the leading term: logsumexp(xs) = max + ln sum exp(xs - max), and the
+    second term is between 0 and ln n (ln 2 for two equal values).
+    """
+    return np.max(xs)
+
+
+@mistake
+def logsumexp_log_base_2(xs):
+    """Use the natural log np.log, the inverse of np.exp; np.log2 gives the answer divided by ln
+    2.
+    """
+    c = np.max(xs)
+    return c + np.log2(np.sum(np.exp(xs - c)))
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def scipy_logsumexp(xs):
+    from scipy.special import logsumexp
+
+    return logsumexp(xs)
+
+
+@alternative
+def loop_with_math_log(xs):
+    top = max(xs)
+    return top + math.log(sum(math.exp(x - top) for x in xs))
+
+
+@alternative
+def logaddexp_reduce(xs):
+    return np.logaddexp.reduce(xs)
+
+
+@alternative
+def keepdims_then_squeeze(xs):
+    # A 0-d array: np.squeeze of a shape-(1,) array.
+    top = np.max(xs, keepdims=True)
+    return np.squeeze(top + np.log(np.sum(np.exp(xs - top), keepdims=True)))
+
+
+@alternative
+def shifted_then_extended_precision_sum(xs):
+    # An np.longdouble scalar, which is an np.floating.
+    top = np.max(xs)
+    return top + np.log(np.sum(np.exp(np.longdouble(xs - top))))

@@ -10,7 +10,8 @@ from hypothesis import given, seed
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from autograder.compare import assert_close, check_calls, format_value
+from autograder.suite.compare import assert_close, check_calls, format_value
+from autograder.suite.mistakes import alternative, mistake
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -124,3 +125,151 @@ def test_order_does_not_matter(student, xs, ys):
     a, b = moments(xs), moments(ys)
     assert_close(student.merge_moments(b, a), student.merge_moments(a, b), rtol=1e-6,
                  atol=1e-6, inputs={"a": a, "b": b}, what="merge_moments(b, a)")
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def m2_without_cross_term(a, b):
+    """M2 of the union is not just M2_a + M2_b: each sample's deviations are measured from its
+    own mean, so add the cross term delta^2 n_a n_b / n for the distance delta between the
+    means.
+    """
+    n_a, mean_a, m2_a = a
+    n_b, mean_b, m2_b = b
+    n = n_a + n_b
+    if n == 0:
+        return 0, 0.0, 0.0
+    return n, (n_a * mean_a + n_b * mean_b) / n, m2_a + m2_b
+
+
+@mistake
+def unweighted_mean_of_means(a, b):
+    """The union's mean weights each sample's mean by its count: (n_a mean_a + n_b mean_b) / n,
+    not (mean_a + mean_b) / 2.
+    """
+    n_a, mean_a, m2_a = a
+    n_b, mean_b, m2_b = b
+    n = n_a + n_b
+    if n == 0:
+        return 0, 0.0, 0.0
+    delta = mean_b - mean_a
+    return n, (mean_a + mean_b) / 2, m2_a + m2_b + delta**2 * n_a * n_b / n
+
+
+@mistake
+def cross_term_not_divided(a, b):
+    """The cross term is delta^2 n_a n_b / n: divide by the total count n = n_a + n_b."""
+    n_a, mean_a, m2_a = a
+    n_b, mean_b, m2_b = b
+    n = n_a + n_b
+    if n == 0:
+        return 0, 0.0, 0.0
+    delta = mean_b - mean_a
+    return n, mean_a + delta * n_b / n, m2_a + m2_b + delta**2 * n_a * n_b
+
+
+@mistake
+def returns_variance(a, b):
+    """M2 is the sum of squared deviations, not the variance: do not divide it by the count."""
+    n_a, mean_a, m2_a = a
+    n_b, mean_b, m2_b = b
+    n = n_a + n_b
+    if n == 0:
+        return 0, 0.0, 0.0
+    delta = mean_b - mean_a
+    return n, mean_a + delta * n_b / n, (m2_a + m2_b + delta**2 * n_a * n_b / n) / n
+
+
+@mistake
+def float_count(a, b):
+    """A count is a whole number: return n_a + n_b as an int (it is one already, if you do not
+    convert it).
+    """
+    n_a, mean_a, m2_a = a
+    n_b, mean_b, m2_b = b
+    n = float(n_a + n_b)
+    if n == 0:
+        return 0.0, 0.0, 0.0
+    delta = mean_b - mean_a
+    return n, mean_a + delta * n_b / n, m2_a + m2_b + delta**2 * n_a * n_b / n
+
+
+@mistake
+def divides_by_zero_when_both_empty(a, b):
+    """Two empty samples make an empty union (0, 0.0, 0.0): when n = n_a + n_b is 0, return that
+    before dividing by n.
+    """
+    n_a, mean_a, m2_a = a
+    n_b, mean_b, m2_b = b
+    n = n_a + n_b
+    delta = mean_b - mean_a
+    return n, mean_a + delta * n_b / n, m2_a + m2_b + delta**2 * n_a * n_b / n
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def weighted_means_and_deviations(a, b):
+    n_a, mean_a, m2_a = a
+    n_b, mean_b, m2_b = b
+    n = n_a + n_b
+    if n == 0:
+        return (0, 0.0, 0.0)
+    mean = (n_a * mean_a + n_b * mean_b) / n
+    # Each M2 is about its own mean; move both to the union's mean.
+    m2 = m2_a + n_a * (mean_a - mean) ** 2 + m2_b + n_b * (mean_b - mean) ** 2
+    return (n, mean, m2)
+
+
+@alternative
+def empty_sides_first(a, b):
+    if a[0] == 0:
+        return tuple(b) if b[0] > 0 else (0, 0.0, 0.0)
+    if b[0] == 0:
+        return tuple(a)
+    n_a, mean_a, m2_a = a
+    n_b, mean_b, m2_b = b
+    n = int(n_a + n_b)
+    delta = mean_b - mean_a
+    return n, (n_a * mean_a + n_b * mean_b) / n, m2_a + m2_b + delta * delta * n_a * n_b / n
+
+
+@alternative
+def sums_of_squares_about_a_pivot(a, b):
+    # Sums of squares about mean_a (not about 0, which would cancel catastrophically).
+    n_a, mean_a, m2_a = a
+    n_b, mean_b, m2_b = b
+    n = n_a + n_b
+    if n == 0:
+        return 0, 0.0, 0.0
+    sum_dev = n_b * (mean_b - mean_a)                     # sum of (x - mean_a)
+    sum_sq_dev = m2_a + m2_b + n_b * (mean_b - mean_a) ** 2  # sum of (x - mean_a)^2
+    mean = mean_a + sum_dev / n
+    return n, mean, sum_sq_dev - sum_dev**2 / n
+
+
+@alternative
+def numpy_average(a, b):
+    counts = np.array([a[0], b[0]])
+    means = np.array([a[1], b[1]], dtype=float)
+    n = int(counts.sum())
+    if n == 0:
+        return 0, 0.0, 0.0
+    mean = np.average(means, weights=counts)
+    m2 = a[2] + b[2] + np.sum(counts * (means - mean) ** 2)
+    return n, mean, m2
+
+
+@alternative
+def numpy_integer_count(a, b):
+    counts = np.array([a[0], b[0]])
+    n = counts.sum()  # an np.int64: an integer, as the suite allows
+    if n == 0:
+        return 0, 0.0, 0.0
+    delta = b[1] - a[1]
+    return n, a[1] + delta * b[0] / n, a[2] + b[2] + delta**2 * a[0] * b[0] / n

@@ -4,13 +4,16 @@ Equal to logsumexp(logits) - p . logits; finite for logits of magnitude up to 1e
 target p is a pmf and may have zero entries.
 """
 
+import math
+
 import numpy as np
 import pytest
 from hypothesis import given, seed
 from hypothesis import strategies as st
 
-from autograder.compare import assert_close, check_calls, format_value
-from autograder.strategies import logits, pmfs
+from autograder.suite.compare import assert_close, check_calls, format_value
+from autograder.suite.mistakes import alternative, mistake
+from autograder.suite.strategies import logits, pmfs
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -122,3 +125,94 @@ def test_does_not_modify_its_inputs(student):
             f"{format_value(before)} before the call, {format_value(after)} after it. "
             "Compute with new arrays instead of assigning into the inputs."
         )
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def softmax_crossentropy_naive_exp(logits, p):
+    """np.exp(1000) overflows to inf, so the softmax is nan. Work in logs: ln softmax(x)_i = x_i
+    - logsumexp(x), with logsumexp computed after shifting by max(x).
+    """
+    q = np.exp(logits) / np.sum(np.exp(logits))
+    return -np.sum(p * np.log(q))
+
+
+@mistake
+def log_of_softmax_underflows(logits, p):
+    """softmax([-1000, 1000]) is exactly [0, 1] in float64, and np.log(0) = -inf, although the
+    loss is finite. Don't take the log of a softmax: the loss is logsumexp(logits) - p .
+    logits.
+    """
+    exps = np.exp(logits - np.max(logits))
+    q = exps / np.sum(exps)
+    return -np.sum(p * np.log(q))
+
+
+@mistake
+def log_softmax_shift_not_added_back(logits, p):
+    """ln softmax(x)_i = x_i - logsumexp(x), and logsumexp(x) = c + ln sum exp(x - c): after
+    shifting by c = max(x), add c back (or use the shifted logits in both places).
+    """
+    log_z = np.log(np.sum(np.exp(logits - np.max(logits))))
+    return -np.sum(p * (logits - log_z))
+
+
+@mistake
+def softmax_crossentropy_missing_minus(logits, p):
+    """ln softmax(x)_i <= 0, so sum p_i ln softmax(x)_i is <= 0; the cross-entropy is its
+    negative, logsumexp(x) - p . x, which is never below 0.
+    """
+    c = np.max(logits)
+    log_z = c + np.log(np.sum(np.exp(logits - c)))
+    return np.sum(p * (logits - log_z))
+
+
+@mistake
+def softmax_crossentropy_swapped(logits, p):
+    """In H(p, q) the target p weights the log of the model q = softmax(logits): -sum p_i ln
+    softmax(logits)_i. You computed -sum softmax(logits)_i ln p_i.
+    """
+    exps = np.exp(logits - np.max(logits))
+    q = exps / np.sum(exps)
+    return -np.sum(q * np.log(p))
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def scipy_logsumexp_minus_dot(logits, p):
+    from scipy.special import logsumexp
+
+    return logsumexp(logits) - p @ logits
+
+
+@alternative
+def scipy_log_softmax(logits, p):
+    from scipy.special import log_softmax
+
+    return -np.sum(p * log_softmax(logits))
+
+
+@alternative
+def loop_per_class_with_math(logits, p):
+    top = max(logits)
+    log_z = top + math.log(sum(math.exp(x - top) for x in logits))
+    loss = 0.0
+    for x, target in zip(logits, p, strict=True):
+        loss += target * (log_z - x)  # -p_i ln softmax_i
+    return loss
+
+
+@alternative
+def logaddexp_reduce_minus_dot(logits, p):
+    return np.logaddexp.reduce(logits) - np.dot(p, logits)
+
+
+@alternative
+def reuses_logsumexp(logits, p):
+    return logsumexp(logits) - np.dot(p, logits)  # noqa: F821 (the notebook's logsumexp)

@@ -5,8 +5,9 @@ import pytest
 from hypothesis import given, seed
 from hypothesis import strategies as st
 
-from autograder.compare import assert_close, check_calls, format_value
-from autograder.strategies import vectors
+from autograder.suite.compare import assert_close, check_calls, format_value
+from autograder.suite.mistakes import alternative, mistake
+from autograder.suite.strategies import vectors
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -75,3 +76,69 @@ def test_does_not_modify_its_inputs(student):
         f"{format_value(after)} after it. Compute with new arrays instead of assigning into "
         "the input."
     )
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def mean_squared_error(mu, data):
+    """This is the *sum* of squared errors: np.sum, not np.mean (that is the MSE)."""
+    return np.mean((data - mu) ** 2)
+
+
+@mistake
+def errors_not_squared(mu, data):
+    """Square each error before adding: positive and negative errors would otherwise cancel (for
+    data [1, -1] and mu = 0 the sum of errors is 0).
+    """
+    return np.sum(data - mu)
+
+
+@mistake
+def absolute_errors(mu, data):
+    """Square the errors, (x_i - mu)^2, rather than taking their absolute values."""
+    return np.sum(np.abs(data - mu))
+
+
+@mistake
+def norm_not_squared(mu, data):
+    """np.linalg.norm(data - mu) is the square root of the sum of squares; the task asks for the
+    sum of squares itself.
+    """
+    return np.linalg.norm(data - mu)
+
+
+@mistake
+def half_sum_of_squares(mu, data):
+    """No factor 1/2 here: the 1/2 belongs to the Gaussian surprise, the sum of squared errors
+    is sum (x_i - mu)^2.
+    """
+    return 0.5 * np.sum((data - mu) ** 2)
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def loop_over_data(mu, data):
+    return sum((x - mu) ** 2 for x in data)
+
+
+@alternative
+def dot_of_residuals(mu, data):
+    residuals = data - mu
+    return residuals @ residuals
+
+
+@alternative
+def squared_norm(mu, data):
+    return np.linalg.norm(data - mu) ** 2
+
+
+@alternative
+def expanded_square(mu, data):
+    # (x - mu)^2 = x^2 - 2 mu x + mu^2; less stable for large data, exact enough here.
+    return np.sum(data**2) - 2 * mu * np.sum(data) + len(data) * mu**2

@@ -3,13 +3,16 @@
 The contract only asks for indices with p[i] > 0; other entries of p may be zero.
 """
 
+import math
+
 import numpy as np
 import pytest
 from hypothesis import given, seed
 from hypothesis import strategies as st
 
-from autograder.compare import assert_close, check_calls, format_value
-from autograder.strategies import pmfs
+from autograder.suite.compare import assert_close, check_calls, format_value
+from autograder.suite.mistakes import alternative, mistake
+from autograder.suite.strategies import pmfs
 
 # Every submission sees the same generated inputs (an explicit seed overrides the digest
 # that hypothesis' pytest plugin derives from the parametrized node id, i.e. the submission).
@@ -100,3 +103,77 @@ def test_does_not_modify_its_input(student):
         f"surprise(p, i) changed its argument: p = {format_value(p)} before the call, "
         f"{format_value(after)} after it. Leave the caller's array alone."
     )
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def surprise_log_base_2(p, i):
+    """Surprise is measured in nats here: use the natural log np.log, not np.log2 (bits)."""
+    return -np.log2(p[i])
+
+
+@mistake
+def surprise_missing_minus(p, i):
+    """ln p[i] <= 0 for a probability, so the surprise is its negative, -ln p[i], which is never
+    below 0.
+    """
+    return np.log(p[i])
+
+
+@mistake
+def surprise_without_log(p, i):
+    """1 / p[i] grows with rarity, but surprises of independent events must add, which takes a
+    logarithm: -ln p[i] = ln(1 / p[i]).
+    """
+    return 1 / p[i]
+
+
+@mistake
+def surprise_entropy_instead(p, i):
+    """That is the entropy, the average surprise over all outcomes; the surprise of outcome i
+    alone is -ln p[i].
+    """
+    nonzero = p[p > 0]
+    return -np.sum(nonzero * np.log(nonzero))
+
+
+@mistake
+def surprise_of_complement(p, i):
+    """The surprise depends on the probability of the outcome that happened, p[i]: -ln p[i], not
+    -ln(1 - p[i]) (the probability that it does not happen).
+    """
+    return -np.log(1 - p[i])
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def math_log(p, i):
+    return -math.log(p[i])
+
+
+@alternative
+def log_of_reciprocal(p, i):
+    return np.log(1 / p[i])
+
+
+@alternative
+def log_the_whole_pmf_then_index(p, i):
+    with np.errstate(divide="ignore"):  # other entries may be 0
+        surprises = -np.log(p)
+    return surprises[i]
+
+
+@alternative
+def index_after_log_with_warnings(p, i):
+    return -np.log(p)[i]  # RuntimeWarning (log of 0) when another entry is 0
+
+
+@alternative
+def bits_converted_to_nats(p, i):
+    return -np.log2(p[i]) * np.log(2)

@@ -5,7 +5,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from autograder.compare import assert_close
+from autograder.suite.compare import assert_close
+from autograder.suite.mistakes import alternative, mistake
 
 
 @pytest.mark.points(2)
@@ -26,3 +27,28 @@ def test_input_unchanged(student):
     x = np.array([1.0, 2.0])
     _, (after,) = student.double.call_and_return_args(x)
     assert_close(after, np.array([1.0, 2.0]), inputs={"x": x}, what="x after the call")
+
+
+# Known mistakes: each loses points here and is named in the feedback when it reproduces a
+# student's answers; its docstring is the hint the student reads.
+
+
+@mistake
+def adds_two(x):
+    """Doubling multiplies by 2; adding 2 shifts instead."""
+    return x + 2
+
+
+@mistake
+def squares(x):
+    """Squaring is not doubling."""
+    return np.square(x)
+
+
+# Alternative solutions: right, written differently from the solution; each earns full
+# marks (`mathgrade verify`).
+
+
+@alternative
+def by_addition(x):
+    return x + x

@@ -1,0 +1,2 @@
+"""The course author's tools: building the source notebook, releasing it with nbgrader, and
+verifying that the grading is right."""

@@ -84,3 +84,15 @@ def test_build_writes_the_solution_notebook_and_reports_authoring_errors(tmp_pat
     result = invoke("build", "toy", "--root", str(root))
     assert result.exit_code == 2
     assert "code cell 4 (cube): a code cell's title must be `setup`" in result.output
+
+
+def test_no_replay_gives_byte_identical_json(toy_notebook, tmp_path):
+    toy_notebook("ada")
+    toy_notebook("bob", double="def double(x):\n    return x + 2")
+    outputs = []
+    for flags in ([], ["--no-replay"]):
+        out = tmp_path / f"results{len(flags)}.json"
+        result = invoke("grade", "toy", str(tmp_path), "--json", str(out), *flags, *ROOT)
+        assert result.exit_code == 0, result.output
+        outputs.append(out.read_bytes())
+    assert outputs[0] == outputs[1]

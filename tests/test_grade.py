@@ -124,3 +124,12 @@ def test_identical_code_gets_identical_scores_whatever_the_name(toy_notebook, tm
 def test_unknown_assignment_is_a_usage_error(toy_course, tmp_path):
     with pytest.raises(UsageError, match="unknown assignment 'nope'; this course has: toy"):
         grade("nope", [tmp_path], course=toy_course)
+
+
+def test_default_workers_grow_with_the_batch_up_to_the_cores(monkeypatch):
+    from autograder.grading import grade as grading
+
+    monkeypatch.setattr(grading.os, "cpu_count", lambda: 4)
+    assert [grading.default_workers(n) for n in (0, 1, 15, 16, 24, 1000)] == [1, 1, 1, 2, 3, 4]
+    monkeypatch.setattr(grading.os, "cpu_count", lambda: None)
+    assert grading.default_workers(1000) == 1

@@ -13,19 +13,19 @@ Returns one `Check` per claim so the CLI can print a table.
 from __future__ import annotations
 
 import copy
+import tempfile
 from dataclasses import dataclass
+from pathlib import Path
 
 import nbformat
 
 from autograder.authoring.notebook import notebook_is_current
 from autograder.authoring.public_cases import public_case_problems, solution_namespace
 from autograder.authoring.release import stale_files
-from autograder.batch.collect import Submission
-from autograder.batch.load import notebook_from_node
 from autograder.batch.result import Result
 from autograder.course import Course
 from autograder.errors import UsageError
-from autograder.grading.grade import grade_prepared, prepare
+from autograder.grading.grade import grade
 from autograder.suite.mistakes import Alternative, Mistake, load_known
 from autograder.worker.sandbox import SandboxLimits
 
@@ -107,9 +107,13 @@ def _check_public_cases(course: Course, assignment: str) -> list[Check]:
     return checks
 
 
-def verify(assignment: str, *, course: Course, limits: SandboxLimits | None = None) -> list[Check]:
-    """Grade solution, known mistakes and release of `assignment`; return every check."""
-    limits = limits or SandboxLimits()
+def verify(assignment: str, *, course: Course, limits: SandboxLimits | None = None,
+           workers: int | None = None) -> list[Check]:
+    """Grade solution, known mistakes and release of `assignment`; return every check.
+
+    The variants are written to a scratch folder and graded as one batch by `grade`, so
+    they share its grader processes (`workers`, by default as for `mathgrade grade`).
+    """
     course.require(assignment)
     path = course.solution_notebook(assignment)
     if not path.is_file():
@@ -117,18 +121,21 @@ def verify(assignment: str, *, course: Course, limits: SandboxLimits | None = No
     solution = nbformat.read(path, as_version=4)
     known = load_known(course.hidden_dir(assignment))
     mistakes, alternatives = known.all_mistakes(), known.all_alternatives()
-    prepared = [prepare(Submission(path, "solution", "solution"),
-                        notebook_from_node(solution, path))]
-    for kind, variant in [("mistake", m) for m in mistakes] + [
-        ("alternative", a) for a in alternatives
-    ]:
-        node = with_substitute(solution, variant)
-        ident = f"{kind}:{variant.exercise}:{variant.name}"
-        prepared.append(prepare(Submission(path, ident, ident), notebook_from_node(node, path)))
+    variants = [("solution", solution)] + [
+        (f"{kind}--{variant.exercise}--{variant.name}", with_substitute(solution, variant))
+        for kind, group in (("mistake", mistakes), ("alternative", alternatives))
+        for variant in group
+    ]
     release = course.release_dir(assignment) / f"{assignment}.ipynb"
     if release.is_file():
-        prepared.append(prepare(Submission(release, "release", "release")))
-    results = grade_prepared(assignment, prepared, course=course, limits=limits)
+        variants.append(("release", nbformat.read(release, as_version=4)))
+    with tempfile.TemporaryDirectory(prefix="mathgrade-verify-") as scratch:
+        for name, node in variants:
+            nbformat.write(node, Path(scratch) / f"{name}.ipynb")
+        graded = grade(assignment, [Path(scratch)], course=course, limits=limits,
+                       workers=workers)
+    by_name = {result.student: result for result in graded}
+    results = [by_name[name] for name, _ in variants]
     checks = _check_solution(results[0])
     for mistake, result in zip(mistakes, results[1 : 1 + len(mistakes)], strict=True):
         checks += _check_mistake(mistake, result)

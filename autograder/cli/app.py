@@ -55,11 +55,16 @@ def grade(
     ],
     json_out: Annotated[Path | None, typer.Option("--json", help="Write JSON here.")] = None,
     csv_out: Annotated[Path | None, typer.Option("--csv", help="Write CSV here.")] = None,
-    workers: Annotated[int, typer.Option(min=1, help="Grader processes in parallel.")] = 1,
+    workers: Annotated[int | None, typer.Option(
+        min=1, help="Grader processes in parallel [default: one per 8 submissions, at most "
+        "one per core].", show_default=False)] = None,
     timeout: Annotated[float, typer.Option(min=1, help="Wall seconds per submission.")] = 60.0,
     call_timeout: Annotated[
         float, typer.Option(min=0.1, help="Seconds per call into student code.")
     ] = 10.0,
+    no_replay: Annotated[bool, typer.Option(
+        "--no-replay", help="Generate every property test's examples anew instead of replaying "
+        "recorded ones (slower; the same results).")] = False,
     root: Root = None,
 ) -> None:
     """Grade every submission found under PATHS and print a summary table."""
@@ -83,7 +88,7 @@ def grade(
         task = bar.add_task(f"grading {assignment}", total=total)
         results = run_grade(
             assignment, paths, course=course, limits=limits, workers=workers,
-            progress=lambda n: bar.advance(task, n),
+            progress=lambda n: bar.advance(task, n), replay=not no_replay,
         )
     console.print(results_table(results))
     if json_out is not None:

@@ -9,11 +9,12 @@ in its own sandboxed worker forked from this grader process's fork server.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import math
 import os
 import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import replace
 from multiprocessing import get_context
@@ -27,13 +28,15 @@ from autograder.batch.result import Result
 from autograder.course import Course
 from autograder.errors import LoadError, UsageError
 from autograder.grading.plugin import Prepared, SuitePlugin, forget_foreign_modules
-from autograder.grading.replay import ExampleReplay
+from autograder.grading.replay import ExampleReplay, examples_key
 from autograder.grading.workers import ForkServer
-from autograder.suite.mistakes import load_known
+from autograder.suite.mistakes import load_known, suite_files
 from autograder.suite.strategies import grading_hypothesis
 from autograder.worker.sandbox import SandboxLimits, die_with_parent
 
 MAX_SHARD = 32
+SUBMISSIONS_PER_WORKER = 8
+NO_AUTOLOAD = "PYTEST_DISABLE_PLUGIN_AUTOLOAD"
 _forkserver: ForkServer | None = None  # one per grader process, started on first use
 _slot = 0
 # One per grader process, so recorded examples serve every later shard, and hypothesis'
@@ -72,7 +75,8 @@ def grade_prepared(
     """Run the hidden suite of `assignment` over `prepared` in one pytest session.
 
     `replay=False` makes hypothesis generate every property test's examples for every
-    submission instead of replaying those of a passing run (same results, slower).
+    submission instead of replaying those of a passing run, in this process or saved by an
+    earlier one (same results, slower).
     """
     results: dict[str, Result] = {}
 
@@ -93,11 +97,18 @@ def grade_prepared(
         replay=_replay if replay else None,
     )
     hidden = course.hidden_dir(assignment).resolve()
+    if replay:
+        _replay.use_store(examples_file(course, assignment))
     forget_foreign_modules(hidden)
+    # Only the plugins grading needs: hypothesis' own, not whatever else is installed
+    # (loading every installed entry point costs about 0.7 s a session).
     args = [str(hidden), "--rootdir", str(hidden), "-c", os.devnull,
+            "-p", "_hypothesis_pytestplugin",
             "-p", "no:cacheprovider", "-p", "no:terminal", "-p", "no:logging"]
-    with grading_hypothesis():
+    with grading_hypothesis(), _no_plugin_autoload():
         code = pytest.main(args, plugins=[plugin])
+    if replay:
+        _replay.save()
     missing = [p.submission.submission for p in prepared if p.submission.submission not in results]
     fine = (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED, pytest.ExitCode.NO_TESTS_COLLECTED)
     if code not in fine or missing:
@@ -108,12 +119,38 @@ def grade_prepared(
     return [results[p.submission.submission] for p in prepared]
 
 
+@contextlib.contextmanager
+def _no_plugin_autoload() -> Iterator[None]:
+    saved = os.environ.get(NO_AUTOLOAD)
+    os.environ[NO_AUTOLOAD] = "1"
+    try:
+        yield
+    finally:
+        if saved is None:
+            del os.environ[NO_AUTOLOAD]
+        else:
+            os.environ[NO_AUTOLOAD] = saved
+
+
+def examples_file(course: Course, assignment: str) -> Path:
+    """Where the recorded examples of the assignment's property tests are kept (git-ignored,
+    hidden from workers with the rest of course/)."""
+    key = examples_key(suite_files(course.hidden_dir(assignment)))
+    return course.root / "course" / ".cache" / f"examples-{assignment}-{key}.json"
+
+
+def default_workers(submissions: int) -> int:
+    """One grader process per `SUBMISSIONS_PER_WORKER` submissions, at most one per core."""
+    return max(1, min(os.cpu_count() or 1, submissions // SUBMISSIONS_PER_WORKER))
+
+
 def _grade_shard(
-    assignment: str, shard: list[Submission], root: str, limits: SandboxLimits
+    assignment: str, shard: list[Submission], root: str, limits: SandboxLimits, replay: bool
 ) -> list[dict]:
     """Pool task: grade one shard in a grader process; results travel as plain dicts."""
     course = Course(Path(root))
-    results = grade_prepared(assignment, [prepare(s) for s in shard], course=course, limits=limits)
+    results = grade_prepared(assignment, [prepare(s) for s in shard], course=course,
+                             limits=limits, replay=replay)
     return [dict(r.to_dict(), timings=r.timings) for r in results]
 
 
@@ -138,12 +175,22 @@ def grade(
     *,
     course: Course,
     limits: SandboxLimits | None = None,
-    workers: int = 1,
+    workers: int | None = None,
     progress: Callable[[int], None] | None = None,
+    replay: bool = True,
 ) -> list[Result]:
-    """Grade every submission found under `paths`; `progress(n)` is told of each n done."""
+    """Grade every submission found under `paths`; `progress(n)` is told of each n done.
+
+    `workers` grader processes share the batch; by default one per `SUBMISSIONS_PER_WORKER`
+    submissions, at most one per core (a pool costs a start-up that a few notebooks do not
+    repay). `replay=False` switches off replayed examples (see `grade_prepared`).
+    """
     course.require(assignment)
     submissions = collect_submissions(paths, assignment)
+    if workers is None:
+        workers = default_workers(len(submissions))
+    if workers <= 1:
+        _own_forkserver()  # it warms up while the submissions are loaded and the suite collected
     limits = replace(limits or SandboxLimits(), hidden_paths=_hidden_paths(course, submissions))
     if workers <= 1:
         def tick(_: Result) -> None:
@@ -152,7 +199,7 @@ def grade(
 
         return grade_prepared(
             assignment, [prepare(s) for s in submissions],
-            course=course, limits=limits, on_result=tick,
+            course=course, limits=limits, on_result=tick, replay=replay,
         )
     size = max(1, min(MAX_SHARD, math.ceil(len(submissions) / (workers * 4))))
     shards = [submissions[i : i + size] for i in range(0, len(submissions), size)]
@@ -165,7 +212,7 @@ def grade(
         workers, mp_context=context, initializer=_init_slot, initargs=(slots,)
     ) as pool:
         futures = [
-            pool.submit(_grade_shard, assignment, shard, str(course.root), limits)
+            pool.submit(_grade_shard, assignment, shard, str(course.root), limits, replay)
             for shard in shards
         ]
         for future in as_completed(futures):

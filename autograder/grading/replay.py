@@ -9,20 +9,55 @@ fails, the test runs under hypothesis for real, which finds and shrinks the fail
 
 Tests that draw inside their body (`st.data()`) are never replayed: their examples are not
 plain values.
+
+Recordings also outlive the process: `use_store(path)` reads those a previous run saved and
+`save()` writes them back, encoded with the wire (plain JSON data, never pickle). The file's
+name carries a hash of everything the examples depend on (`examples_key`), so a changed
+suite, strategy or library version starts a new file instead of replaying stale examples.
+`mathgrade verify`, which grades the solution, leaves every property test recorded; after it,
+grading one notebook generates nothing.
 """
 
 from __future__ import annotations
 
 import copy
 import functools
-from collections.abc import Callable
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
+import hypothesis
+import numpy as np
 import pytest
+import sympy
 from hypothesis.errors import UnsatisfiedAssumption
 from hypothesis.strategies import DataObject
 
+from autograder import wire
+
 NEVER = None  # marks a test whose examples cannot be replayed
+
+
+def examples_key(files: Iterable[Path]) -> str:
+    """A hash of what generated examples depend on: the suite files, this package's strategies
+    and the versions of hypothesis, numpy and sympy."""
+    from autograder.suite import strategies
+
+    digest = hashlib.sha256()
+    for version in (hypothesis.__version__, np.__version__, sympy.__version__):
+        digest.update(version.encode() + b"\0")
+    for path in [Path(strategies.__file__), *sorted(files)]:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def _test_key(item: pytest.Item) -> str:
+    """The test's name without its `student` parameter: the same for every submission."""
+    return f"{Path(str(item.fspath)).name}::{getattr(item, 'originalname', item.name)}"
 
 
 class ExampleReplay:
@@ -32,6 +67,41 @@ class ExampleReplay:
         self._inner: dict[Callable, Callable] = {}
         self._recording: dict[Callable, list[dict[str, Any]]] = {}
         self._examples: dict[Callable, list[dict[str, Any]] | None] = {}
+        self._keys: dict[Callable, str] = {}
+        self._store: Path | None = None
+        self._stored: dict[str, Any] = {}  # test key -> examples as wire data, from the file
+
+    def use_store(self, path: Path | None) -> None:
+        """Read recordings a previous run saved at `path` (if any), and save there later."""
+        self._store = path
+        self._stored = {}
+        if path is not None and path.is_file():
+            try:
+                self._stored = json.loads(path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self._stored = {}  # unreadable: generate again, and overwrite it
+
+    def save(self) -> None:
+        """Write every recording made or read so far to the store, atomically."""
+        if self._store is None:
+            return
+        data = dict(self._stored)
+        for test, examples in self._examples.items():
+            key = self._keys.get(test)
+            if key is None or not examples:
+                continue
+            try:
+                data[key] = wire.to_data(examples)
+            except wire.WireError:
+                continue  # not plain data: this test is generated anew next time
+        if data == self._stored:
+            return
+        self._store.parent.mkdir(parents=True, exist_ok=True)
+        fd, scratch = tempfile.mkstemp(dir=self._store.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            json.dump(data, out, sort_keys=True)
+        os.replace(scratch, self._store)
+        self._stored = data
 
     def install(self, item: pytest.Item) -> None:
         """Start recording the examples hypothesis passes to this item's test."""
@@ -42,6 +112,9 @@ class ExampleReplay:
         inner = hypothesis_handle.inner_test
         fixtures = set(item.fixturenames)
         self._inner[test] = inner
+        self._keys[test] = key = _test_key(item)
+        if key in self._stored and test not in self._examples:
+            self._examples[test] = wire.from_data(self._stored[key], build_functions=True)
 
         @functools.wraps(inner)
         def recorder(*args: Any, **kwargs: Any) -> Any:

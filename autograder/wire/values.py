@@ -85,7 +85,7 @@ def _lambdified(expr: sympy.Expr, args: tuple[sympy.Symbol, ...]) -> Callable[..
 
 @dataclass(frozen=True)
 class NamedFunction:
-    """A function the grader passes to student code by name: one of `autograder.fixtures`.
+    """A function the grader passes to student code by name: one of `autograder.wire.fixtures`.
 
     Only names listed in that module's `__all__` can be called.
     """

@@ -90,8 +90,9 @@ def _code(cell_id: str, source: str, metadata: dict) -> nbformat.NotebookNode:
     return cell
 
 
-def _code_cells(source: Path, assignment: str, hidden: Path) -> list[nbformat.NotebookNode]:
-    """The code cells the titled source cells become (a solution cell brings its check)."""
+def _cells(source: Path, assignment: str, hidden: Path) -> list[nbformat.NotebookNode]:
+    """The cells the titled source cells become (a solution cell brings its check cell;
+    markdown cells keep their title, which names them later)."""
     exercises = {exercise_of_suite(p): p for p in suite_files(hidden)}
     text = jupytext.read(source, fmt="py:percent")
     out: list[nbformat.NotebookNode] = []
@@ -146,7 +147,7 @@ def build_notebook(source: Path, assignment: str, hidden: Path) -> nbformat.Note
     validated; check cells are worth the points of `hidden/test_<exercise>.py`."""
     if not source.is_file():
         raise AuthoringError(f"no source notebook at {source}")
-    cells = _code_cells(source, assignment, hidden)
+    cells = _cells(source, assignment, hidden)
     for index, cell in enumerate(cells):
         if cell.cell_type != "markdown":
             continue
@@ -171,18 +172,19 @@ def notebook_text(notebook: nbformat.NotebookNode) -> str:
     return nbformat.writes(notebook) + "\n"
 
 
+def _built_text(assignment: str, course: Course) -> str:
+    return notebook_text(build_notebook(course.source_file(assignment), assignment,
+                                        course.hidden_dir(assignment)))
+
+
 def build(assignment: str, *, course: Course) -> Path:
     """Write `solutions/<a>/<a>.ipynb` from `solutions/<a>/<a>.py`; return its path."""
     path = course.solution_notebook(assignment)
-    notebook = build_notebook(course.source_file(assignment), assignment,
-                              course.hidden_dir(assignment))
-    path.write_text(notebook_text(notebook), encoding="utf-8")
+    path.write_text(_built_text(assignment, course), encoding="utf-8")
     return path
 
 
 def notebook_is_current(assignment: str, *, course: Course) -> bool:
     """Whether the committed solution notebook is what `build` writes now."""
     path = course.solution_notebook(assignment)
-    notebook = build_notebook(course.source_file(assignment), assignment,
-                              course.hidden_dir(assignment))
-    return path.is_file() and path.read_text(encoding="utf-8") == notebook_text(notebook)
+    return path.is_file() and path.read_text(encoding="utf-8") == _built_text(assignment, course)
